@@ -1,0 +1,215 @@
+/**
+ * The analytics behind the formulas, on resolved company ids and day numbers. Pure and typed:
+ * argument reading and error wording live in formulas.ts.
+ *
+ * Counting rules (each transaction once):
+ * - a deal's history (talks → announcement, tranches) is one deal; its figure is its latest state;
+ * - a round counts for its round party ("Multiple investors"); its named investors' parts count for them;
+ * - a reported cumulative position ("invested $13B") and the deals it covers: the larger of the two;
+ * - aggregates (headline totals across counterparties) are listed, never added.
+ */
+import { Dataset, IndexedDeal, IndexedEvent, IndexedPosition, IndexedValuation, pairKey } from "./dataset";
+import { DealType, Qualifier, Status } from "./schema";
+
+export interface DealState {
+  /** The latest event on or before the day. */
+  readonly event: IndexedEvent;
+  readonly status: Status;
+  /** The deal's figure: the latest stated amount, or what its tranches add up to if larger. */
+  readonly value: number | null;
+  readonly qualifier: Qualifier | null;
+  /** Sum of tranches paid so far (0 when none are recorded). */
+  readonly funded: number;
+}
+
+/** A deal as it stood on a day, or undefined if nothing about it was known yet. */
+export function dealState(deal: IndexedDeal, day: number): DealState | undefined {
+  let event: IndexedEvent | undefined;
+  let figure: number | null = null;
+  let qualifier: Qualifier | null = null;
+  let funded = 0;
+  for (const e of deal.history) {
+    if (e.day > day) break;
+    event = e;
+    if (e.amountUsd !== null) {
+      figure = e.amountUsd;
+      qualifier = e.qualifier;
+    }
+    if (e.trancheUsd !== undefined) funded += e.trancheUsd;
+  }
+  if (!event) return undefined;
+  let value = figure;
+  if (funded > (figure ?? 0)) {
+    value = funded;
+    qualifier = "exact";
+  }
+  return { event, status: event.status, value, qualifier, funded };
+}
+
+export const FLOW_BACK_TYPES: ReadonlySet<DealType> = new Set<DealType>(["compute", "chips", "infrastructure"]);
+export const EQUITY: ReadonlySet<DealType> = new Set<DealType>(["equity"]);
+
+export interface PairTotal {
+  /** Sum of known figures, cumulative positions reconciled; null when no matching deal has a figure. */
+  readonly total: number | null;
+  /** Matching deals known on the day (with or without a figure). */
+  readonly deals: readonly IndexedDeal[];
+  /** The cumulative position used, if one raised the total. */
+  readonly position?: IndexedPosition;
+}
+
+/** The latest position per exact investor→company pair on or before the day, filtered. */
+function latestPositions(ds: Dataset, from: string, to: string, day: number, keep: (p: IndexedPosition) => boolean): IndexedPosition[] {
+  const latest = new Map<string, IndexedPosition>();
+  for (const p of ds.positionsByPair.get(pairKey(from, to)) ?? []) {
+    if (p.day > day || !keep(p)) continue;
+    latest.set(pairKey(p.investor, p.company), p);
+  }
+  return [...latest.values()];
+}
+
+/** DEAL_VALUE: the distinct deals from one party to another, each at its latest state. */
+export function pairTotal(ds: Dataset, from: string, to: string, types: ReadonlySet<DealType> | null, day: number): PairTotal {
+  const matched: IndexedDeal[] = [];
+  const values = new Map<string, number>();
+  for (const d of ds.dealsByPair.get(pairKey(from, to)) ?? []) {
+    if (d.kind === "aggregate" || (types !== null && !types.has(d.type))) continue;
+    const state = dealState(d, day);
+    if (!state) continue;
+    matched.push(d);
+    if (state.value !== null) values.set(d.id, state.value);
+  }
+  let total: number | null = null;
+  for (const v of values.values()) total = (total ?? 0) + v;
+
+  let used: IndexedPosition | undefined;
+  if (types === null || types.has("equity")) {
+    for (const p of latestPositions(ds, from, to, day, (q) => q.investedUsd !== undefined)) {
+      const covered = p.covers.reduce((sum, id) => sum + (values.get(id) ?? 0), 0);
+      const invested = p.investedUsd as number;
+      if (invested > covered) {
+        // The cumulative figure includes tranches the itemized deals do not: use it instead of them.
+        total = (total ?? 0) - covered + invested;
+        used = p;
+      }
+    }
+  }
+  return used ? { total, deals: matched, position: used } : { total, deals: matched };
+}
+
+export interface Stake {
+  readonly value: number;
+  readonly basis: "reported" | "implied";
+  /** What it rests on: the position, or the deals and valuations it was implied from. */
+  readonly detail: string;
+}
+
+const PRICING_BASES: ReadonlySet<IndexedValuation["basis"]> = new Set(["post_money", "reported", "implied_by_deal"]);
+
+/** The latest valuation on or before the day from a list sorted oldest first (ties in rank order). */
+export function latestValuation(list: readonly IndexedValuation[] | undefined, day: number, keep?: (v: IndexedValuation) => boolean): IndexedValuation | undefined {
+  let found: IndexedValuation | undefined;
+  for (const v of list ?? []) {
+    if (v.day > day) break;
+    if (!keep || keep(v)) found = v;
+  }
+  return found;
+}
+
+/** The valuation a deal priced at: its own or its round's, else the company's latest as of the day. */
+function pricingValuation(ds: Dataset, deal: IndexedDeal, day: number): IndexedValuation | undefined {
+  const keep = (v: IndexedValuation): boolean => PRICING_BASES.has(v.basis);
+  const linked = [...(ds.valuationsByDeal.get(deal.id) ?? []), ...(deal.partOf ? (ds.valuationsByDeal.get(deal.partOf) ?? []) : [])];
+  linked.sort((a, b) => a.day - b.day || a.rank - b.rank);
+  return latestValuation(linked, day, keep) ?? (deal.to === null ? undefined : latestValuation(ds.valuationsByCompany.get(deal.to), day, keep));
+}
+
+export type StakeResult = Stake | { readonly missing: "no-equity" | "no-valuation" };
+
+/** STAKE_PCT: the reported ownership where there is one, else equity ÷ the valuation each deal priced at. */
+export function stake(ds: Dataset, investor: string, company: string, day: number): StakeResult {
+  const reported = latestPositions(ds, investor, company, day, (p) => p.stakePct !== undefined);
+  if (reported.length > 0) {
+    const value = reported.reduce((s, p) => s + (p.stakePct as number), 0);
+    return { value, basis: "reported", detail: reported.map((p) => `${p.id} (${p.date})`).join(", ") };
+  }
+  let value = 0;
+  let priced = 0;
+  const parts: string[] = [];
+  for (const d of ds.dealsByPair.get(pairKey(investor, company)) ?? []) {
+    if (d.type !== "equity" || d.kind !== "transaction") continue;
+    const state = dealState(d, day);
+    if (!state || state.value === null) continue;
+    const valuation = pricingValuation(ds, d, day);
+    if (!valuation) continue;
+    value += state.value / valuation.valueUsd;
+    priced++;
+    parts.push(`${d.id} at ${valuation.id}`);
+  }
+  if (priced === 0) {
+    const anyEquity = pairTotal(ds, investor, company, EQUITY, day).deals.length > 0;
+    return { missing: anyEquity ? "no-valuation" : "no-equity" };
+  }
+  return { value, basis: "implied", detail: parts.join(", ") };
+}
+
+/** Companies the investor (or a company below it) put equity into by the day. */
+export function investeesOf(ds: Dataset, investor: string, day: number): string[] {
+  return (ds.investeesByInvestor.get(investor) ?? []).filter((c) => pairTotal(ds, investor, c, EQUITY, day).deals.length > 0 || latestPositions(ds, investor, c, day, () => true).length > 0);
+}
+
+export type ExposureBasis = "capital" | "stake_value" | "compute";
+
+export interface Exposure {
+  readonly value: number;
+  readonly companies: readonly string[];
+}
+
+/** EXPOSURE: one investor across every company it backs. */
+export function exposure(ds: Dataset, investor: string, basis: ExposureBasis, day: number): Exposure | undefined {
+  const companies = investeesOf(ds, investor, day);
+  if (companies.length === 0) return undefined;
+  let value = 0;
+  for (const c of companies) {
+    if (basis === "capital") {
+      value += pairTotal(ds, investor, c, EQUITY, day).total ?? 0;
+    } else if (basis === "compute") {
+      value += pairTotal(ds, c, investor, FLOW_BACK_TYPES, day).total ?? 0;
+    } else {
+      const s = stake(ds, investor, c, day);
+      const v = latestValuation(ds.valuationsByCompany.get(c), day);
+      if ("value" in s && v) value += s.value * v.valueUsd;
+    }
+  }
+  return { value, companies };
+}
+
+export interface Circularity {
+  readonly ratio: number;
+  readonly flowBack: number;
+  readonly equity: number;
+}
+
+/** CIRCULARITY: compute, chips and infrastructure the company buys from the investor ÷ the investor's equity in it. */
+export function circularity(ds: Dataset, investor: string, company: string, day: number): Circularity | undefined {
+  const equity = pairTotal(ds, investor, company, EQUITY, day).total;
+  if (equity === null || equity <= 0) return undefined;
+  const flowBack = pairTotal(ds, company, investor, FLOW_BACK_TYPES, day).total ?? 0;
+  return { ratio: flowBack / equity, flowBack, equity };
+}
+
+export type Role = "from" | "to" | "any";
+
+/** DEAL_LIST: the deals a party is in, in the given role, known by the day, oldest first. */
+export function dealsOf(ds: Dataset, party: string, role: Role, day: number): { deal: IndexedDeal; state: DealState }[] {
+  const rows: { deal: IndexedDeal; state: DealState }[] = [];
+  const seen = new Set<string>();
+  for (const { deal, role: r } of ds.dealsByParty.get(party) ?? []) {
+    if ((role !== "any" && r !== role) || seen.has(deal.id)) continue;
+    const state = dealState(deal, day);
+    if (!state) continue;
+    seen.add(deal.id);
+    rows.push({ deal, state });
+  }
+  return rows.sort((a, b) => a.state.event.day - b.state.event.day || a.deal.id.localeCompare(b.deal.id));
+}

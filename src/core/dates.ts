@@ -1,0 +1,89 @@
+/**
+ * Dates as whole day numbers (days since 1970-01-01, UTC), so as-of comparisons are integer compares.
+ * A fact dated to a month or a year counts from the first day of it; an as-of date given as a month or
+ * a year means the end of it ("as of 2025" = everything known by 31 Dec 2025).
+ */
+import { FormulaError, invalidValue } from "./errors";
+
+const MS_PER_DAY = 86_400_000;
+/** Excel serial 25569 is 1970-01-01 in the 1900 date system. */
+const EXCEL_EPOCH_OFFSET = 25_569;
+/** Serial of 9999-12-31, Excel's last date. */
+const EXCEL_MAX_SERIAL = 2_958_465;
+export const LATEST = Number.POSITIVE_INFINITY;
+
+const DATE_TEXT = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
+
+export type DatePrecision = "day" | "month" | "year";
+
+function dayOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** The first day a fact dated "YYYY", "YYYY-MM" or "YYYY-MM-DD" counts from. Assumes a validated date. */
+export function factStartDay(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return dayOf(y as number, m ?? 1, d ?? 1);
+}
+
+export function precisionOf(date: string): DatePrecision {
+  const parts = date.split("-").length;
+  return parts === 1 ? "year" : parts === 2 ? "month" : "day";
+}
+
+export function formatDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Excel's serial number for a day (1900 date system). */
+export function excelSerial(day: number): number {
+  return day + EXCEL_EPOCH_OFFSET;
+}
+
+const AS_OF_HELP = "Use an Excel date, or text YYYY-MM-DD, YYYY-MM or YYYY; leave it empty for the latest data.";
+
+/**
+ * Reads the optional as_of argument as Excel passes it: null (omitted), an Excel date serial, or text.
+ * Returns the last day included, LATEST when omitted, or a #VALUE! error saying what is accepted.
+ */
+export function parseAsOf(input: unknown): number | FormulaError {
+  if (input === null || input === undefined || input === "") return LATEST;
+  if (typeof input === "number") {
+    if (!Number.isFinite(input) || input < 1 || input > EXCEL_MAX_SERIAL) {
+      return invalidValue(`Unreadable date ${String(input)}: Excel dates run from 1 (1900-01-01) to 2958465 (9999-12-31). ${AS_OF_HELP}`);
+    }
+    const serial = Math.floor(input);
+    // Excel counts a 29 Feb 1900 that never was (serial 60); serials before it are one day earlier.
+    return serial < 61 ? serial - EXCEL_EPOCH_OFFSET + 1 : serial - EXCEL_EPOCH_OFFSET;
+  }
+  if (typeof input === "string") {
+    const text = input.trim();
+    const m = DATE_TEXT.exec(text);
+    if (m) {
+      const year = Number(m[1]);
+      const month = m[2] === undefined ? undefined : Number(m[2]);
+      const day = m[3] === undefined ? undefined : Number(m[3]);
+      if (month === undefined) return dayOf(year + 1, 1, 1) - 1;
+      if (month >= 1 && month <= 12) {
+        if (day === undefined) return dayOf(year, month + 1, 1) - 1;
+        if (isRealDate(year, month, day)) return dayOf(year, month, day);
+      }
+    }
+    return invalidValue(`Unreadable date '${clip(text)}'. ${AS_OF_HELP}`);
+  }
+  return invalidValue(`Unreadable date (${typeof input}). ${AS_OF_HELP}`);
+}
+
+export function describeAsOf(day: number): string {
+  return day === LATEST ? "in the latest data" : `as of ${formatDay(day)}`;
+}
+
+/** Keeps user text in messages short. */
+export function clip(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,19 @@
+/**
+ * Errors as values. The pure core never throws for bad input: it returns a FormulaError, and the
+ * custom-function adapter turns it into Excel's own error (#N/A, #VALUE!) with the message kept.
+ */
+export type ExcelErrorKind = "#N/A" | "#VALUE!";
+
+export class FormulaError {
+  constructor(
+    readonly kind: ExcelErrorKind,
+    readonly message: string
+  ) {}
+}
+
+export const notAvailable = (message: string): FormulaError => new FormulaError("#N/A", message);
+export const invalidValue = (message: string): FormulaError => new FormulaError("#VALUE!", message);
+
+export function isFormulaError(x: unknown): x is FormulaError {
+  return x instanceof FormulaError;
+}

@@ -1,0 +1,368 @@
+/**
+ * The DEALS formulas as Excel calls them: raw arguments in (strings, numbers, null for an omitted
+ * optional, anything a cell can hold), a value or a FormulaError out. Never throws for any input.
+ * Reading arguments and wording errors lives here; the arithmetic lives in analytics.ts.
+ */
+import {
+  ExposureBasis,
+  Role,
+  circularity,
+  dealState,
+  dealsOf,
+  exposure,
+  latestValuation,
+  pairTotal,
+  stake,
+} from "./analytics";
+import { Dataset, IndexedDeal } from "./dataset";
+import { LATEST, clip, describeAsOf, excelSerial, parseAsOf, precisionOf } from "./dates";
+import { FormulaError, invalidValue, isFormulaError, notAvailable } from "./errors";
+import { closestName, normalizeName } from "./names";
+import { DEAL_TYPES, DealType, Qualifier } from "./schema";
+
+export type Cell = string | number;
+export type Table = Cell[][];
+
+/** Per-dataset memo tables: a refresh brings a new Dataset object and so empty caches. */
+interface Caches {
+  companies: Map<string, string | FormulaError>;
+  results: Map<string, unknown>;
+}
+const caches = new WeakMap<Dataset, Caches>();
+const MAX_CACHED_RESULTS = 200_000;
+
+function cachesOf(ds: Dataset): Caches {
+  let c = caches.get(ds);
+  if (!c) {
+    c = { companies: new Map(), results: new Map() };
+    caches.set(ds, c);
+  }
+  return c;
+}
+
+/** Excel recalculates the same formulas over and over; the answer for the same data and arguments never changes. */
+function memo<T>(ds: Dataset, key: string, compute: () => T): T {
+  const { results } = cachesOf(ds);
+  if (results.has(key)) return results.get(key) as T;
+  const value = compute();
+  if (results.size >= MAX_CACHED_RESULTS) results.clear();
+  results.set(key, value);
+  return value;
+}
+
+function argKey(name: string, args: unknown[]): string {
+  let key = name;
+  for (const a of args) key += `\u001f${typeof a === "string" ? "s" : typeof a === "number" ? "n" : "o"}${typeof a === "object" && a !== null ? JSON.stringify(a) : String(a)}`;
+  return key;
+}
+
+// ---------- reading arguments ----------
+
+/** Text argument as Excel may pass it; numbers are read as text (a ticker like 9984). */
+function textArg(value: unknown, what: string): string | FormulaError {
+  if (Array.isArray(value)) return invalidValue(`Give one ${what}, not a range or an array.`);
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value !== "string" || value.trim() === "") return invalidValue(`Enter a ${what}.`);
+  return value.trim();
+}
+
+function companyArg(ds: Dataset, value: unknown): string | FormulaError {
+  const text = textArg(value, "company name, alias or ticker");
+  if (isFormulaError(text)) return text;
+  const { companies } = cachesOf(ds);
+  const cached = companies.get(text);
+  if (cached !== undefined) return cached;
+  let result: string | FormulaError;
+  const id = ds.nameIndex.get(normalizeName(text));
+  if (id !== undefined) {
+    result = id;
+  } else {
+    const near = closestName(text, ds.nameIndex.keys());
+    const suggestion = near === undefined ? undefined : ds.companies.get(ds.nameIndex.get(near) as string)?.name;
+    result = notAvailable(
+      suggestion !== undefined
+        ? `Unknown company '${clip(text)}'. Did you mean '${suggestion}'?`
+        : `Unknown company '${clip(text)}'. Use a company name, alias or ticker from the dataset, such as 'OpenAI', 'AWS' or 'MSFT'.`
+    );
+  }
+  if (companies.size < 10_000) companies.set(text, result);
+  return result;
+}
+
+/** An optional choice among fixed words: null → the default, else one of the accepted words. */
+function choiceArg<T extends string>(value: unknown, what: string, accepted: readonly T[], fallback: T | null): T | null | FormulaError {
+  if (value === null || value === undefined || value === "") return fallback;
+  const help = `Use one of: ${accepted.join(", ")}${fallback === null ? ", or leave it empty for all" : `, or leave it empty for ${fallback}`}.`;
+  if (typeof value !== "string") return invalidValue(`Unknown ${what} ${Array.isArray(value) ? "(a range)" : String(value)}. ${help}`);
+  const word = value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const match = accepted.find((a) => a === word);
+  return match ?? invalidValue(`Unknown ${what} '${clip(value.trim())}'. ${help}`);
+}
+
+function nameOf(ds: Dataset, id: string | null): string {
+  return id === null ? "" : (ds.companies.get(id)?.name ?? id);
+}
+
+// ---------- the formulas ----------
+
+/** DEALS.DEAL_VALUE(from, to, [type], [as_of]) */
+export function dealValue(ds: Dataset, from: unknown, to: unknown, type: unknown, asOf: unknown): number | FormulaError {
+  return memo(ds, argKey("DV", [from, to, type, asOf]), () => {
+    const f = companyArg(ds, from);
+    if (isFormulaError(f)) return f;
+    const t = companyArg(ds, to);
+    if (isFormulaError(t)) return t;
+    const kind = choiceArg(type, "type", DEAL_TYPES, null);
+    if (isFormulaError(kind)) return kind;
+    const day = parseAsOf(asOf);
+    if (isFormulaError(day)) return day;
+    const result = pairTotal(ds, f, t, kind === null ? null : new Set<DealType>([kind]), day);
+    const asked = `from ${nameOf(ds, f)} to ${nameOf(ds, t)}${kind ? ` of type ${kind}` : ""} ${describeAsOf(day)}`;
+    if (result.deals.length === 0) return notAvailable(`No deals ${asked}.`);
+    if (result.total === null) {
+      const n = result.deals.length;
+      return notAvailable(`${n === 1 ? "The deal" : `The ${n} deals`} ${asked} ${n === 1 ? "has" : "have"} no reported amount (${result.deals.map((d) => d.id).join(", ")}).`);
+    }
+    return result.total;
+  });
+}
+
+function stakeOf(ds: Dataset, investor: unknown, company: unknown, asOf: unknown) {
+  return memo(ds, argKey("SP", [investor, company, asOf]), () => {
+    const i = companyArg(ds, investor);
+    if (isFormulaError(i)) return i;
+    const c = companyArg(ds, company);
+    if (isFormulaError(c)) return c;
+    const day = parseAsOf(asOf);
+    if (isFormulaError(day)) return day;
+    const s = stake(ds, i, c, day);
+    if ("missing" in s) {
+      return notAvailable(
+        s.missing === "no-equity"
+          ? `No stake of ${nameOf(ds, i)} in ${nameOf(ds, c)} ${describeAsOf(day)}: no reported position and no equity deal.`
+          : `No valuation of ${nameOf(ds, c)} ${describeAsOf(day)} to imply ${nameOf(ds, i)}'s stake from its equity deals.`
+      );
+    }
+    return s;
+  });
+}
+
+/** DEALS.STAKE_PCT(investor, company, [as_of]): a fraction (0.27 = 27%). */
+export function stakePct(ds: Dataset, investor: unknown, company: unknown, asOf: unknown): number | FormulaError {
+  const s = stakeOf(ds, investor, company, asOf);
+  return isFormulaError(s) ? s : s.value;
+}
+
+/** DEALS.STAKE_BASIS(investor, company, [as_of]): "reported" or "implied", which STAKE_PCT returned. */
+export function stakeBasis(ds: Dataset, investor: unknown, company: unknown, asOf: unknown): string | FormulaError {
+  const s = stakeOf(ds, investor, company, asOf);
+  return isFormulaError(s) ? s : s.basis;
+}
+
+/** DEALS.VALUATION(company, [as_of]) */
+export function valuation(ds: Dataset, company: unknown, asOf: unknown): number | FormulaError {
+  return memo(ds, argKey("VA", [company, asOf]), () => {
+    const c = companyArg(ds, company);
+    if (isFormulaError(c)) return c;
+    const day = parseAsOf(asOf);
+    if (isFormulaError(day)) return day;
+    const v = latestValuation(ds.valuationsByCompany.get(c), day);
+    return v ? v.valueUsd : notAvailable(`No valuation of ${nameOf(ds, c)} ${describeAsOf(day)}.`);
+  });
+}
+
+const VALUATION_HEADER: Cell[] = ["Date", "Valuation (USD)", "Qualifier", "Basis", "Deal", "Source", "Quote"];
+
+/** DEALS.VALUATION_LIST(company, [as_of]): every valuation on record, so disagreeing sources stay visible. */
+export function valuationList(ds: Dataset, company: unknown, asOf: unknown): Table | FormulaError {
+  return memo(ds, argKey("VL", [company, asOf]), () => {
+    const c = companyArg(ds, company);
+    if (isFormulaError(c)) return c;
+    const day = parseAsOf(asOf);
+    if (isFormulaError(day)) return day;
+    const rows = (ds.valuationsByCompany.get(c) ?? []).filter((v) => v.day <= day);
+    if (rows.length === 0) return notAvailable(`No valuation of ${nameOf(ds, c)} ${describeAsOf(day)}.`);
+    return [VALUATION_HEADER, ...rows.map((v) => [v.date, v.valueUsd, v.qualifier, v.basis, v.dealId ?? "", sourceLabel(ds, v.source), v.quote])];
+  });
+}
+
+const BASES: readonly ExposureBasis[] = ["capital", "stake_value", "compute"];
+
+/** DEALS.EXPOSURE(investor, [basis], [as_of]) */
+export function exposureValue(ds: Dataset, investor: unknown, basis: unknown, asOf: unknown): number | FormulaError {
+  return memo(ds, argKey("EX", [investor, basis, asOf]), () => {
+    const i = companyArg(ds, investor);
+    if (isFormulaError(i)) return i;
+    const b = choiceArg(basis, "basis", BASES, "capital");
+    if (isFormulaError(b)) return b;
+    const day = parseAsOf(asOf);
+    if (isFormulaError(day)) return day;
+    const e = exposure(ds, i, b ?? "capital", day);
+    return e ? e.value : notAvailable(`No equity investments by ${nameOf(ds, i)} ${describeAsOf(day)}.`);
+  });
+}
+
+/** DEALS.CIRCULARITY(investor, company, [as_of]) */
+export function circularityRatio(ds: Dataset, investor: unknown, company: unknown, asOf: unknown): number | FormulaError {
+  return memo(ds, argKey("CI", [investor, company, asOf]), () => {
+    const i = companyArg(ds, investor);
+    if (isFormulaError(i)) return i;
+    const c = companyArg(ds, company);
+    if (isFormulaError(c)) return c;
+    const day = parseAsOf(asOf);
+    if (isFormulaError(day)) return day;
+    const r = circularity(ds, i, c, day);
+    return r
+      ? r.ratio
+      : notAvailable(`No equity with a reported amount from ${nameOf(ds, i)} to ${nameOf(ds, c)} ${describeAsOf(day)}; circularity is money flowing back divided by that equity.`);
+  });
+}
+
+const ROLES: readonly Role[] = ["from", "to", "any"];
+export const DEAL_LIST_HEADER: Cell[] = ["ID", "Date", "From", "To", "Type", "Kind", "Amount (USD)", "Qualifier", "Status", "Part of", "Source", "Quote"];
+
+/** DEALS.DEAL_LIST(party, [role], [as_of]): a table with a header row, one row per deal at its latest state. */
+export function dealList(ds: Dataset, party: unknown, role: unknown, asOf: unknown): Table | FormulaError {
+  return memo(ds, argKey("DL", [party, role, asOf]), () => {
+    const p = companyArg(ds, party);
+    if (isFormulaError(p)) return p;
+    const r = choiceArg(role, "role", ROLES, "any");
+    if (isFormulaError(r)) return r;
+    const day = parseAsOf(asOf);
+    if (isFormulaError(day)) return day;
+    const rows = dealsOf(ds, p, r ?? "any", day);
+    if (rows.length === 0) {
+      return notAvailable(`No deals ${r === "any" || r === null ? "with" : r === "from" ? "from" : "to"} ${nameOf(ds, p)} ${describeAsOf(day)}.`);
+    }
+    return [
+      DEAL_LIST_HEADER,
+      ...rows.map(({ deal, state }) => [
+        deal.id,
+        state.event.date,
+        nameOf(ds, deal.from),
+        nameOf(ds, deal.to),
+        deal.type,
+        deal.kind,
+        state.value ?? "",
+        state.qualifier ?? "",
+        state.status,
+        deal.partOf ?? "",
+        sourceLabel(ds, state.event.source),
+        state.event.quote,
+      ]),
+    ];
+  });
+}
+
+export const DEAL_FIELDS = [
+  "title",
+  "from",
+  "to",
+  "type",
+  "kind",
+  "amount",
+  "qualifier",
+  "status",
+  "date",
+  "date_value",
+  "date_precision",
+  "first_date",
+  "funded",
+  "term_years",
+  "part_of",
+  "overlaps",
+  "source",
+  "quote",
+  "sources",
+  "history",
+  "notes",
+] as const;
+type DealField = (typeof DEAL_FIELDS)[number];
+
+/** DEALS.DEAL_FIELD(deal_id, field): one field of a deal at its latest state. */
+export function dealField(ds: Dataset, dealId: unknown, field: unknown): Cell | FormulaError {
+  return memo(ds, argKey("DF", [dealId, field]), () => {
+    const idText = textArg(dealId, "deal id (the ID column of DEALS.DEAL_LIST)");
+    if (isFormulaError(idText)) return idText;
+    const f = choiceArg(field, "field", DEAL_FIELDS, null);
+    if (isFormulaError(f)) return f;
+    if (f === null) return invalidValue(`Enter a field. Use one of: ${DEAL_FIELDS.join(", ")}.`);
+    const deal = ds.dealById.get(idText.toLowerCase());
+    if (!deal) {
+      const near = closestName(idText, ds.dealById.keys());
+      return notAvailable(`Unknown deal id '${clip(idText)}'.${near ? ` Did you mean '${near}'?` : ""} Deal ids are in the ID column of DEALS.DEAL_LIST.`);
+    }
+    return fieldOf(ds, deal, f);
+  });
+}
+
+function fieldOf(ds: Dataset, deal: IndexedDeal, field: DealField): Cell | FormulaError {
+  const state = dealState(deal, LATEST);
+  if (!state) return notAvailable(`Deal '${deal.id}' has no history.`);
+  const missing = (what: string): FormulaError => notAvailable(`Deal '${deal.id}' has no reported ${what}.`);
+  const e = state.event;
+  switch (field) {
+    case "title":
+      return deal.title;
+    case "from":
+      return nameOf(ds, deal.from);
+    case "to":
+      return nameOf(ds, deal.to);
+    case "type":
+      return deal.type;
+    case "kind":
+      return deal.kind;
+    case "amount":
+      return state.value ?? missing("amount");
+    case "qualifier":
+      return state.qualifier ?? missing("amount");
+    case "status":
+      return state.status;
+    case "date":
+      return e.date;
+    case "date_value":
+      return excelSerial(e.day);
+    case "date_precision":
+      return precisionOf(e.date);
+    case "first_date":
+      return (deal.history[0] as { date: string }).date;
+    case "funded":
+      return state.funded > 0 ? state.funded : missing("tranche payment");
+    case "term_years":
+      return deal.termYears ?? missing("term");
+    case "part_of":
+      return deal.partOf ?? "";
+    case "overlaps":
+      return (deal.overlaps ?? []).join(", ");
+    case "source":
+      return sourceLabel(ds, e.source);
+    case "quote":
+      return e.quote;
+    case "sources":
+      return [...new Set(deal.history.map((h) => sourceLabel(ds, h.source)))].join("; ");
+    case "history":
+      return deal.history.map((h) => `${h.date} ${h.status.replace("_", " ")}${h.amountUsd !== null ? ` ${money(h.amountUsd, h.qualifier)}` : ""}${h.trancheUsd !== undefined ? ` tranche ${money(h.trancheUsd, "exact")}` : ""} [${h.source}]`).join("; ");
+    case "notes":
+      return deal.notes ?? "";
+  }
+}
+
+/** DEALS.DATA_VERSION() */
+export function dataVersion(ds: Dataset): string {
+  return `${ds.file.version} (data as of ${ds.file.asOf})`;
+}
+
+// ---------- formatting ----------
+
+export function sourceLabel(ds: Dataset, sourceId: string): string {
+  const s = ds.sources.get(sourceId);
+  return s ? (s.url ?? s.title) : sourceId;
+}
+
+const QUALIFIER_SIGN: Record<Qualifier, string> = { exact: "", approx: "~", at_least: "≥", up_to: "≤", more_than: ">" };
+
+function money(usd: number, qualifier: Qualifier | null): string {
+  const sign = qualifier ? QUALIFIER_SIGN[qualifier] : "";
+  return usd >= 1e12 ? `${sign}$${+(usd / 1e12).toFixed(2)}T` : usd >= 1e9 ? `${sign}$${+(usd / 1e9).toFixed(2)}B` : `${sign}$${+(usd / 1e6).toFixed(1)}M`;
+}
+

@@ -1,0 +1,134 @@
+/**
+ * The DEALS custom functions. Each is one line over the pure core (src/core/formulas.ts), reading the
+ * dataset in use from the shared runtime's store. The JSDoc here is the source of functions.json:
+ * custom-functions-metadata-plugin generates it and appends the CustomFunctions.associate calls.
+ * Optional arguments arrive from Excel as null; the core reads null as "omitted".
+ */
+import * as formulas from "../core/formulas";
+import { getActiveDataset as data } from "../runtime/datasetStore";
+import { excelResult } from "./excelErrors";
+
+/**
+ * Total value in US dollars of the distinct deals from one party to another (investor to company for equity; buyer to provider for compute, chips and infrastructure), each at its latest state as of the date. Subsidiaries count for their parent.
+ * @customfunction DEAL_VALUE
+ * @helpurl https://localhost:3000/help.html#DEAL_VALUE
+ * @param {string} from Who pays: company name, alias or ticker, e.g. "Amazon".
+ * @param {string} to Who receives: company name, alias or ticker, e.g. "OpenAI".
+ * @param {string} [type] equity, compute, chips, infrastructure, secondary or partnership; empty for all.
+ * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {number} US dollars.
+ */
+export function dealValue(from: string, to: string, type: string | null, asOf: number | string | null): number {
+  return excelResult(formulas.dealValue(data(), from, to, type, asOf));
+}
+
+/**
+ * The investor's ownership of the company as a fraction: the reported stake where the data has one, otherwise implied from its equity deals divided by the valuation they priced at. DEALS.STAKE_BASIS says which.
+ * @customfunction STAKE_PCT
+ * @helpurl https://localhost:3000/help.html#STAKE_PCT
+ * @param {string} investor Company name, alias or ticker of the investor, e.g. "Microsoft".
+ * @param {string} company Company name, alias or ticker of the company invested in, e.g. "OpenAI".
+ * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {number} Stake as a fraction (0.27 is 27%).
+ */
+export function stakePct(investor: string, company: string, asOf: number | string | null): number {
+  return excelResult(formulas.stakePct(data(), investor, company, asOf));
+}
+
+/**
+ * Whether DEALS.STAKE_PCT for the same arguments is a reported stake ("reported") or implied from deals and valuations ("implied").
+ * @customfunction STAKE_BASIS
+ * @helpurl https://localhost:3000/help.html#STAKE_BASIS
+ * @param {string} investor Company name, alias or ticker of the investor.
+ * @param {string} company Company name, alias or ticker of the company invested in.
+ * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {string} "reported" or "implied".
+ */
+export function stakeBasis(investor: string, company: string, asOf: number | string | null): string {
+  return excelResult(formulas.stakeBasis(data(), investor, company, asOf));
+}
+
+/**
+ * The company's latest valuation in US dollars as of the date (post-money, secondary or implied by a deal; see DEALS.VALUATION_LIST).
+ * @customfunction VALUATION
+ * @helpurl https://localhost:3000/help.html#VALUATION
+ * @param {string} company Company name, alias or ticker, e.g. "Anthropic".
+ * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {number} US dollars.
+ */
+export function valuation(company: string, asOf: number | string | null): number {
+  return excelResult(formulas.valuation(data(), company, asOf));
+}
+
+/**
+ * Every valuation of the company on record up to the date, oldest first, with basis, source and quote; disagreeing sources are all listed.
+ * @customfunction VALUATION_LIST
+ * @helpurl https://localhost:3000/help.html#VALUATION_LIST
+ * @param {string} company Company name, alias or ticker, e.g. "OpenAI".
+ * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {any[][]} A table with a header row.
+ */
+export function valuationList(company: string, asOf: number | string | null): formulas.Table {
+  return excelResult(formulas.valuationList(data(), company, asOf));
+}
+
+/**
+ * An investor's exposure across every company it backs: "capital" (equity committed, the default), "stake_value" (stake times latest valuation) or "compute" (what those companies committed to buy from the investor).
+ * @customfunction EXPOSURE
+ * @helpurl https://localhost:3000/help.html#EXPOSURE
+ * @param {string} investor Company name, alias or ticker, e.g. "Amazon".
+ * @param {string} [basis] capital, stake_value or compute; empty for capital.
+ * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {number} US dollars.
+ */
+export function exposure(investor: string, basis: string | null, asOf: number | string | null): number {
+  return excelResult(formulas.exposureValue(data(), investor, basis, asOf));
+}
+
+/**
+ * Money flowing back from the company to the investor (compute, chips and infrastructure bought from it or its subsidiaries) divided by the equity the investor put into the company.
+ * @customfunction CIRCULARITY
+ * @helpurl https://localhost:3000/help.html#CIRCULARITY
+ * @param {string} investor Company name, alias or ticker of the investor, e.g. "Amazon".
+ * @param {string} company Company name, alias or ticker of the company invested in, e.g. "OpenAI".
+ * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {number} Ratio (2.5 means $2.50 back per $1 invested).
+ */
+export function circularity(investor: string, company: string, asOf: number | string | null): number {
+  return excelResult(formulas.circularityRatio(data(), investor, company, asOf));
+}
+
+/**
+ * The deals a party is in, one row per deal at its latest state as of the date, with a header row: ID, date, from, to, type, kind, amount, qualifier, status, part of, source, quote.
+ * @customfunction DEAL_LIST
+ * @helpurl https://localhost:3000/help.html#DEAL_LIST
+ * @param {string} party Company name, alias or ticker, e.g. "OpenAI".
+ * @param {string} [role] from (it pays), to (it receives) or any; empty for any.
+ * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {any[][]} A table with a header row; spills.
+ */
+export function dealList(party: string, role: string | null, asOf: number | string | null): formulas.Table {
+  return excelResult(formulas.dealList(data(), party, role, asOf));
+}
+
+/**
+ * One field of one deal at its latest state: amount, status, date, qualifier, source, quote, history, and more.
+ * @customfunction DEAL_FIELD
+ * @helpurl https://localhost:3000/help.html#DEAL_FIELD
+ * @param {string} dealId The deal's ID, from the ID column of DEALS.DEAL_LIST, e.g. "amazon-openai-equity".
+ * @param {string} field title, from, to, type, kind, amount, qualifier, status, date, date_value, date_precision, first_date, funded, term_years, part_of, overlaps, source, quote, sources, history or notes.
+ * @returns {any} The field's value.
+ */
+export function dealField(dealId: string, field: string): string | number {
+  return excelResult(formulas.dealField(data(), dealId, field));
+}
+
+/**
+ * The version and as-of date of the deal dataset in use.
+ * @customfunction DATA_VERSION
+ * @helpurl https://localhost:3000/help.html#DATA_VERSION
+ * @returns {string} For example "2026.11.26 (data as of 2026-11-26)".
+ */
+export function dataVersion(): string {
+  return formulas.dataVersion(data());
+}
