@@ -8,6 +8,10 @@ import * as formulas from "../core/formulas";
 import { getActiveDataset as data } from "../runtime/datasetStore";
 import { excelResult } from "./excelErrors";
 
+/* eslint-disable @typescript-eslint/no-explicit-any --
+   The metadata tooling maps only these TypeScript types to Excel's; `any` stays inside this file:
+   every argument goes on to the core as unknown, which checks it. */
+
 /**
  * Total value in US dollars of the distinct deals from one party to another (investor to company for equity; buyer to provider for compute, chips and infrastructure), each at its latest state as of the date. Subsidiaries count for their parent.
  * @customfunction DEAL_VALUE
@@ -15,11 +19,11 @@ import { excelResult } from "./excelErrors";
  * @param {string} from Who pays: company name, alias or ticker, e.g. "Amazon".
  * @param {string} to Who receives: company name, alias or ticker, e.g. "OpenAI".
  * @param {string} [type] equity, compute, chips, infrastructure, secondary or partnership; empty for all.
- * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {number} US dollars.
  */
-export function dealValue(from: string, to: string, type: string | null, asOf: number | string | null): number {
-  return excelResult(formulas.dealValue(data(), from, to, type, asOf));
+export function dealValue(from: string, to: string, type?: string, as_of?: any): number {
+  return excelResult(formulas.dealValue(data(), from, to, type, as_of));
 }
 
 /**
@@ -28,11 +32,11 @@ export function dealValue(from: string, to: string, type: string | null, asOf: n
  * @helpurl https://localhost:3000/help.html#STAKE_PCT
  * @param {string} investor Company name, alias or ticker of the investor, e.g. "Microsoft".
  * @param {string} company Company name, alias or ticker of the company invested in, e.g. "OpenAI".
- * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {number} Stake as a fraction (0.27 is 27%).
  */
-export function stakePct(investor: string, company: string, asOf: number | string | null): number {
-  return excelResult(formulas.stakePct(data(), investor, company, asOf));
+export function stakePct(investor: string, company: string, as_of?: any): number {
+  return excelResult(formulas.stakePct(data(), investor, company, as_of));
 }
 
 /**
@@ -41,11 +45,11 @@ export function stakePct(investor: string, company: string, asOf: number | strin
  * @helpurl https://localhost:3000/help.html#STAKE_BASIS
  * @param {string} investor Company name, alias or ticker of the investor.
  * @param {string} company Company name, alias or ticker of the company invested in.
- * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {string} "reported" or "implied".
  */
-export function stakeBasis(investor: string, company: string, asOf: number | string | null): string {
-  return excelResult(formulas.stakeBasis(data(), investor, company, asOf));
+export function stakeBasis(investor: string, company: string, as_of?: any): string {
+  return excelResult(formulas.stakeBasis(data(), investor, company, as_of));
 }
 
 /**
@@ -53,11 +57,11 @@ export function stakeBasis(investor: string, company: string, asOf: number | str
  * @customfunction VALUATION
  * @helpurl https://localhost:3000/help.html#VALUATION
  * @param {string} company Company name, alias or ticker, e.g. "Anthropic".
- * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {number} US dollars.
  */
-export function valuation(company: string, asOf: number | string | null): number {
-  return excelResult(formulas.valuation(data(), company, asOf));
+export function valuation(company: string, as_of?: any): number {
+  return excelResult(formulas.valuation(data(), company, as_of));
 }
 
 /**
@@ -65,11 +69,11 @@ export function valuation(company: string, asOf: number | string | null): number
  * @customfunction VALUATION_LIST
  * @helpurl https://localhost:3000/help.html#VALUATION_LIST
  * @param {string} company Company name, alias or ticker, e.g. "OpenAI".
- * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {any[][]} A table with a header row.
  */
-export function valuationList(company: string, asOf: number | string | null): formulas.Table {
-  return excelResult(formulas.valuationList(data(), company, asOf));
+export function valuationList(company: string, as_of?: any): any[][] {
+  return excelResult(formulas.valuationList(data(), company, as_of));
 }
 
 /**
@@ -78,11 +82,11 @@ export function valuationList(company: string, asOf: number | string | null): fo
  * @helpurl https://localhost:3000/help.html#EXPOSURE
  * @param {string} investor Company name, alias or ticker, e.g. "Amazon".
  * @param {string} [basis] capital, stake_value or compute; empty for capital.
- * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {number} US dollars.
  */
-export function exposure(investor: string, basis: string | null, asOf: number | string | null): number {
-  return excelResult(formulas.exposureValue(data(), investor, basis, asOf));
+export function exposure(investor: string, basis?: string, as_of?: any): number {
+  return excelResult(formulas.exposureValue(data(), investor, basis, as_of));
 }
 
 /**
@@ -91,11 +95,11 @@ export function exposure(investor: string, basis: string | null, asOf: number | 
  * @helpurl https://localhost:3000/help.html#CIRCULARITY
  * @param {string} investor Company name, alias or ticker of the investor, e.g. "Amazon".
  * @param {string} company Company name, alias or ticker of the company invested in, e.g. "OpenAI".
- * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {number} Ratio (2.5 means $2.50 back per $1 invested).
  */
-export function circularity(investor: string, company: string, asOf: number | string | null): number {
-  return excelResult(formulas.circularityRatio(data(), investor, company, asOf));
+export function circularity(investor: string, company: string, as_of?: any): number {
+  return excelResult(formulas.circularityRatio(data(), investor, company, as_of));
 }
 
 /**
@@ -104,23 +108,23 @@ export function circularity(investor: string, company: string, asOf: number | st
  * @helpurl https://localhost:3000/help.html#DEAL_LIST
  * @param {string} party Company name, alias or ticker, e.g. "OpenAI".
  * @param {string} [role] from (it pays), to (it receives) or any; empty for any.
- * @param {any} [asOf] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {any[][]} A table with a header row; spills.
  */
-export function dealList(party: string, role: string | null, asOf: number | string | null): formulas.Table {
-  return excelResult(formulas.dealList(data(), party, role, asOf));
+export function dealList(party: string, role?: string, as_of?: any): any[][] {
+  return excelResult(formulas.dealList(data(), party, role, as_of));
 }
 
 /**
  * One field of one deal at its latest state: amount, status, date, qualifier, source, quote, history, and more.
  * @customfunction DEAL_FIELD
  * @helpurl https://localhost:3000/help.html#DEAL_FIELD
- * @param {string} dealId The deal's ID, from the ID column of DEALS.DEAL_LIST, e.g. "amazon-openai-equity".
+ * @param {string} deal_id The deal's ID, from the ID column of DEALS.DEAL_LIST, e.g. "amazon-openai-equity".
  * @param {string} field title, from, to, type, kind, amount, qualifier, status, date, date_value, date_precision, first_date, funded, term_years, part_of, overlaps, source, quote, sources, history or notes.
  * @returns {any} The field's value.
  */
-export function dealField(dealId: string, field: string): string | number {
-  return excelResult(formulas.dealField(data(), dealId, field));
+export function dealField(deal_id: string, field: string): any {
+  return excelResult(formulas.dealField(data(), deal_id, field));
 }
 
 /**
