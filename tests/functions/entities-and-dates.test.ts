@@ -1,0 +1,119 @@
+/** Who a typed name means, and what "as of" a date means, as a user sees it in cells. */
+import { B, excel } from "../support/excel";
+
+describe("entity resolution", () => {
+  it.each([["Amazon"], ["amazon"], ["AMAZON"], ["Amazon.com"], ["Amazon.com Inc."], ["AMZN"], ["  amazon  "]])("'%s' is Amazon", async (name) => {
+    expect(await excel("DEAL_VALUE", name, "OpenAI")).toBe(50 * B);
+  });
+
+  it.each([["Microsoft"], ["MSFT"], ["Microsoft Corporation"], ["Azure"]])("'%s' is Microsoft", async (name) => {
+    expect(await excel("STAKE_PCT", name, "OpenAI")).toBe(0.27);
+  });
+
+  it("tickers and aliases of other companies resolve too", async () => {
+    expect(await excel("DEAL_VALUE", "NVDA", "Anthropic")).toBe(10 * B);
+    expect(await excel("DEAL_VALUE", "OpenAI", "ORCL", "compute")).toBe(300 * B);
+    expect(await excel("DEAL_VALUE", "SoftBank Vision Fund 2", "OpenAI", "equity", "2025-06")).toBe(8 * B);
+    expect(await excel("VALUATION", "OpenAI Group PBC")).toBe(852 * B);
+  });
+
+  it("a subsidiary's deals count for its parent, and the subsidiary alone sees only its own", async () => {
+    expect(await excel("DEAL_VALUE", "Anthropic", "Amazon", "compute")).toBe(100 * B);
+    expect(await excel("DEAL_VALUE", "Anthropic", "AWS", "compute")).toBe(100 * B);
+    expect(await excel("DEAL_VALUE", "Alphabet", "Anthropic", "equity")).toBe(43 * B);
+    expect(await excel("DEAL_VALUE", "Google Cloud", "Anthropic")).toMatchObject({ error: "#N/A" });
+  });
+
+  it("money flows from the first party to the second", async () => {
+    expect(await excel("DEAL_VALUE", "OpenAI", "Microsoft", "compute")).toBe(250 * B);
+    expect(await excel("DEAL_VALUE", "Microsoft", "OpenAI", "compute")).toMatchObject({ error: "#N/A" });
+  });
+});
+
+describe("as-of dates", () => {
+  it("an Excel date serial and the same date as text give the same answer", async () => {
+    expect(await excel("VALUATION", "Anthropic", 46000)).toBe(await excel("VALUATION", "Anthropic", "2025-12-09"));
+  });
+
+  it("a fact dated to a month counts from the first day of that month", async () => {
+    // The seed's talks are dated 2025-12 (no day).
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-11-30")).toMatchObject({ error: "#N/A" });
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-12-01")).toBe(10 * B);
+  });
+
+  it("a fact dated to a year counts from 1 January", async () => {
+    expect(await excel("VALUATION", "OpenAI", "2020-12-31")).toMatchObject({ error: "#N/A" });
+    expect(await excel("VALUATION", "OpenAI", "2021-01-01")).toBe(14 * B);
+  });
+
+  it("an as-of month or year means its end", async () => {
+    expect(await excel("VALUATION", "OpenAI", "2025-03")).toBe(300 * B); // 31 Mar 2025 round
+    expect(await excel("VALUATION", "OpenAI", "2025")).toBe(500 * B);
+  });
+
+  it("each date sees the latest valuation known then", async () => {
+    const timeline: [string, number][] = [
+      ["2024-10-01", 86],
+      ["2024-10-02", 157],
+      ["2025-03-31", 300],
+      ["2025-10-02", 500],
+      ["2026-02-27", 840],
+      ["2026-03-31", 852],
+    ];
+    for (const [date, value] of timeline) expect(await excel("VALUATION", "OpenAI", date)).toBe(value * B);
+  });
+
+  it("the same day's figures rank post-money above pre-money", async () => {
+    const list = (await excel("VALUATION_LIST", "OpenAI", "2026-02-27")) as unknown[][];
+    expect(list.filter((r) => r[0] === "2026-02-27").map((r) => r[3])).toEqual(["pre_money", "reported"]);
+    expect(await excel("VALUATION", "OpenAI", "2026-02-27")).toBe(840 * B);
+  });
+
+  it("a date in the future is today's latest data", async () => {
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2099")).toBe(50 * B);
+  });
+
+  it("the deal list is point-in-time: later deals and later states are absent", async () => {
+    const then = (await excel("DEAL_LIST", "Amazon", "from", "2025-12-17")) as unknown[][];
+    expect(then.slice(1).map((r) => r[0])).toEqual(["amazon-anthropic-2023", "amazon-anthropic-2024-11", "amazon-openai-equity"]);
+    expect(then[3]?.slice(6, 9)).toEqual([10 * B, "at_least", "in_talks"]);
+  });
+});
+
+describe("the deal list", () => {
+  it("spills a header row and one row per deal with its source", async () => {
+    const list = (await excel("DEAL_LIST", "Microsoft")) as unknown[][];
+    expect(list[0]).toEqual(["ID", "Date", "From", "To", "Type", "Kind", "Amount (USD)", "Qualifier", "Status", "Part of", "Source", "Quote"]);
+    for (const row of list) expect(row).toHaveLength(12);
+    const azure = list.find((r) => r[0] === "openai-microsoft-azure-2025");
+    expect(azure).toEqual([
+      "openai-microsoft-azure-2025",
+      "2025-10-28",
+      "OpenAI",
+      "Microsoft",
+      "compute",
+      "transaction",
+      250 * B,
+      "exact",
+      "signed",
+      "",
+      expect.stringMatching(/^https:\/\//),
+      expect.stringContaining("$250 billion of Azure"),
+    ]);
+  });
+
+  it("filters by role", async () => {
+    const from = (await excel("DEAL_LIST", "Microsoft", "from")) as unknown[][];
+    const to = (await excel("DEAL_LIST", "Microsoft", "TO")) as unknown[][];
+    const any = (await excel("DEAL_LIST", "Microsoft", "any")) as unknown[][];
+    expect(from.slice(1).every((r) => r[2] === "Microsoft")).toBe(true);
+    expect(to.slice(1).every((r) => r[3] === "Microsoft")).toBe(true);
+    expect(any.length - 1).toBe(from.length - 1 + to.length - 1);
+  });
+
+  it("shows which stake figure is reported and where an implied one comes from", async () => {
+    expect(await excel("STAKE_BASIS", "Meta", "Scale AI")).toBe("reported");
+    expect(await excel("STAKE_PCT", "Meta", "Scale AI")).toBe(0.49);
+    expect(await excel("STAKE_BASIS", "Google", "Anthropic")).toBe("implied");
+  });
+});
