@@ -13,4 +13,6 @@ if (!result.ok) {
   process.exit(1);
 }
 const f = result.dataset.file;
-console.log(`Dataset ${f.version} (as of ${f.asOf}): ${f.companies.length} companies, ${f.deals.length} deals, ${f.valuations.length} valuations: valid.`);
+console.log(
+  `Dataset ${f.version} (as of ${f.asOf}): ${f.companies.length} companies, ${f.deals.length} deals, ${f.valuations.length} valuations: valid.`
+);

@@ -8,7 +8,14 @@
  * - a reported cumulative position ("invested $13B") and the deals it covers: the larger of the two;
  * - aggregates (headline totals across counterparties) are listed, never added.
  */
-import { Dataset, IndexedDeal, IndexedEvent, IndexedPosition, IndexedValuation, pairKey } from "./dataset";
+import {
+  Dataset,
+  IndexedDeal,
+  IndexedEvent,
+  IndexedPosition,
+  IndexedValuation,
+  pairKey,
+} from "./dataset";
 import { DealType, Qualifier, Status } from "./schema";
 
 export interface DealState {
@@ -46,7 +53,11 @@ export function dealState(deal: IndexedDeal, day: number): DealState | undefined
   return { event, status: event.status, value, qualifier, funded };
 }
 
-export const FLOW_BACK_TYPES: ReadonlySet<DealType> = new Set<DealType>(["compute", "chips", "infrastructure"]);
+export const FLOW_BACK_TYPES: ReadonlySet<DealType> = new Set<DealType>([
+  "compute",
+  "chips",
+  "infrastructure",
+]);
 export const EQUITY: ReadonlySet<DealType> = new Set<DealType>(["equity"]);
 
 export interface PairTotal {
@@ -59,7 +70,13 @@ export interface PairTotal {
 }
 
 /** The latest position per exact investor→company pair on or before the day, filtered. */
-function latestPositions(ds: Dataset, from: string, to: string, day: number, keep: (p: IndexedPosition) => boolean): IndexedPosition[] {
+function latestPositions(
+  ds: Dataset,
+  from: string,
+  to: string,
+  day: number,
+  keep: (p: IndexedPosition) => boolean
+): IndexedPosition[] {
   const latest = new Map<string, IndexedPosition>();
   for (const p of ds.positionsByPair.get(pairKey(from, to)) ?? []) {
     if (p.day > day || !keep(p)) continue;
@@ -69,7 +86,13 @@ function latestPositions(ds: Dataset, from: string, to: string, day: number, kee
 }
 
 /** DEAL_VALUE: the distinct deals from one party to another, each at its latest state. */
-export function pairTotal(ds: Dataset, from: string, to: string, types: ReadonlySet<DealType> | null, day: number): PairTotal {
+export function pairTotal(
+  ds: Dataset,
+  from: string,
+  to: string,
+  types: ReadonlySet<DealType> | null,
+  day: number
+): PairTotal {
   const matched: IndexedDeal[] = [];
   const values = new Map<string, number>();
   for (const d of ds.dealsByPair.get(pairKey(from, to)) ?? []) {
@@ -104,10 +127,18 @@ export interface Stake {
   readonly detail: string;
 }
 
-const PRICING_BASES: ReadonlySet<IndexedValuation["basis"]> = new Set(["post_money", "reported", "implied_by_deal"]);
+const PRICING_BASES: ReadonlySet<IndexedValuation["basis"]> = new Set([
+  "post_money",
+  "reported",
+  "implied_by_deal",
+]);
 
 /** The latest valuation on or before the day from a list sorted oldest first (ties in rank order). */
-export function latestValuation(list: readonly IndexedValuation[] | undefined, day: number, keep?: (v: IndexedValuation) => boolean): IndexedValuation | undefined {
+export function latestValuation(
+  list: readonly IndexedValuation[] | undefined,
+  day: number,
+  keep?: (v: IndexedValuation) => boolean
+): IndexedValuation | undefined {
   let found: IndexedValuation | undefined;
   for (const v of list ?? []) {
     if (v.day > day) break;
@@ -117,11 +148,21 @@ export function latestValuation(list: readonly IndexedValuation[] | undefined, d
 }
 
 /** The valuation a deal priced at: its own or its round's, else the company's latest as of the day. */
-function pricingValuation(ds: Dataset, deal: IndexedDeal, day: number): IndexedValuation | undefined {
+function pricingValuation(
+  ds: Dataset,
+  deal: IndexedDeal,
+  day: number
+): IndexedValuation | undefined {
   const keep = (v: IndexedValuation): boolean => PRICING_BASES.has(v.basis);
-  const linked = [...(ds.valuationsByDeal.get(deal.id) ?? []), ...(deal.partOf ? (ds.valuationsByDeal.get(deal.partOf) ?? []) : [])];
+  const linked = [
+    ...(ds.valuationsByDeal.get(deal.id) ?? []),
+    ...(deal.partOf ? (ds.valuationsByDeal.get(deal.partOf) ?? []) : []),
+  ];
   linked.sort((a, b) => a.day - b.day || a.rank - b.rank);
-  return latestValuation(linked, day, keep) ?? (deal.to === null ? undefined : latestValuation(ds.valuationsByCompany.get(deal.to), day, keep));
+  return (
+    latestValuation(linked, day, keep) ??
+    (deal.to === null ? undefined : latestValuation(ds.valuationsByCompany.get(deal.to), day, keep))
+  );
 }
 
 export type StakeResult = Stake | { readonly missing: "no-equity" | "no-valuation" };
@@ -131,7 +172,11 @@ export function stake(ds: Dataset, investor: string, company: string, day: numbe
   const reported = latestPositions(ds, investor, company, day, (p) => p.stakePct !== undefined);
   if (reported.length > 0) {
     const value = reported.reduce((s, p) => s + (p.stakePct as number), 0);
-    return { value, basis: "reported", detail: reported.map((p) => `${p.id} (${p.date})`).join(", ") };
+    return {
+      value,
+      basis: "reported",
+      detail: reported.map((p) => `${p.id} (${p.date})`).join(", "),
+    };
   }
   let value = 0;
   let priced = 0;
@@ -155,7 +200,11 @@ export function stake(ds: Dataset, investor: string, company: string, day: numbe
 
 /** Companies the investor (or a company below it) put equity into by the day. */
 export function investeesOf(ds: Dataset, investor: string, day: number): string[] {
-  return (ds.investeesByInvestor.get(investor) ?? []).filter((c) => pairTotal(ds, investor, c, EQUITY, day).deals.length > 0 || latestPositions(ds, investor, c, day, () => true).length > 0);
+  return (ds.investeesByInvestor.get(investor) ?? []).filter(
+    (c) =>
+      pairTotal(ds, investor, c, EQUITY, day).deals.length > 0 ||
+      latestPositions(ds, investor, c, day, () => true).length > 0
+  );
 }
 
 export type ExposureBasis = "capital" | "stake_value" | "compute";
@@ -166,7 +215,12 @@ export interface Exposure {
 }
 
 /** EXPOSURE: one investor across every company it backs. */
-export function exposure(ds: Dataset, investor: string, basis: ExposureBasis, day: number): Exposure | undefined {
+export function exposure(
+  ds: Dataset,
+  investor: string,
+  basis: ExposureBasis,
+  day: number
+): Exposure | undefined {
   const companies = investeesOf(ds, investor, day);
   if (companies.length === 0) return undefined;
   let value = 0;
@@ -191,7 +245,12 @@ export interface Circularity {
 }
 
 /** CIRCULARITY: compute, chips and infrastructure the company buys from the investor ÷ the investor's equity in it. */
-export function circularity(ds: Dataset, investor: string, company: string, day: number): Circularity | undefined {
+export function circularity(
+  ds: Dataset,
+  investor: string,
+  company: string,
+  day: number
+): Circularity | undefined {
   const equity = pairTotal(ds, investor, company, EQUITY, day).total;
   if (equity === null || equity <= 0) return undefined;
   const flowBack = pairTotal(ds, company, investor, FLOW_BACK_TYPES, day).total ?? 0;
@@ -201,7 +260,12 @@ export function circularity(ds: Dataset, investor: string, company: string, day:
 export type Role = "from" | "to" | "any";
 
 /** DEAL_LIST: the deals a party is in, in the given role, known by the day, oldest first. */
-export function dealsOf(ds: Dataset, party: string, role: Role, day: number): { deal: IndexedDeal; state: DealState }[] {
+export function dealsOf(
+  ds: Dataset,
+  party: string,
+  role: Role,
+  day: number
+): { deal: IndexedDeal; state: DealState }[] {
   const rows: { deal: IndexedDeal; state: DealState }[] = [];
   const seen = new Set<string>();
   for (const { deal, role: r } of ds.dealsByParty.get(party) ?? []) {
@@ -211,5 +275,7 @@ export function dealsOf(ds: Dataset, party: string, role: Role, day: number): { 
     seen.add(deal.id);
     rows.push({ deal, state });
   }
-  return rows.sort((a, b) => a.state.event.day - b.state.event.day || a.deal.id.localeCompare(b.deal.id));
+  return rows.sort(
+    (a, b) => a.state.event.day - b.state.event.day || a.deal.id.localeCompare(b.deal.id)
+  );
 }

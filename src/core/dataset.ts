@@ -6,7 +6,16 @@
 import { z } from "zod";
 import { factStartDay } from "./dates";
 import { normalizeName } from "./names";
-import { Company, DatasetFile, Deal, DealEvent, Position, Source, Valuation, datasetSchema } from "./schema";
+import {
+  Company,
+  DatasetFile,
+  Deal,
+  DealEvent,
+  Position,
+  Source,
+  Valuation,
+  datasetSchema,
+} from "./schema";
 
 /** A deal event with its start day precomputed. */
 export interface IndexedEvent extends DealEvent {
@@ -71,7 +80,9 @@ export function loadDataset(json: unknown): LoadResult {
 }
 
 function formatIssues(error: z.ZodError): string[] {
-  return error.issues.slice(0, 50).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  return error.issues
+    .slice(0, 50)
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
 }
 
 function checkConsistency(file: DatasetFile): string[] {
@@ -84,11 +95,26 @@ function checkConsistency(file: DatasetFile): string[] {
     }
     return seen;
   };
-  const companyIds = unique("company", file.companies.map((c) => c.id));
-  const sourceIds = unique("source", file.sources.map((s) => s.id));
-  const dealIds = unique("deal", file.deals.map((d) => d.id));
-  unique("position", file.positions.map((p) => p.id));
-  unique("valuation", file.valuations.map((v) => v.id));
+  const companyIds = unique(
+    "company",
+    file.companies.map((c) => c.id)
+  );
+  const sourceIds = unique(
+    "source",
+    file.sources.map((s) => s.id)
+  );
+  const dealIds = unique(
+    "deal",
+    file.deals.map((d) => d.id)
+  );
+  unique(
+    "position",
+    file.positions.map((p) => p.id)
+  );
+  unique(
+    "valuation",
+    file.valuations.map((v) => v.id)
+  );
   const asOfDay = factStartDay(file.asOf);
   const byId = new Map(file.deals.map((d) => [d.id, d]));
 
@@ -99,7 +125,8 @@ function checkConsistency(file: DatasetFile): string[] {
     if (!sourceIds.has(id)) errors.push(`${where}: unknown source '${id}'`);
   };
   const notAfterAsOf = (where: string, date: string): void => {
-    if (factStartDay(date) > asOfDay) errors.push(`${where}: date ${date} is after the dataset's as-of date ${file.asOf}`);
+    if (factStartDay(date) > asOfDay)
+      errors.push(`${where}: date ${date} is after the dataset's as-of date ${file.asOf}`);
   };
 
   // Names: one normalized name, alias or ticker must mean one company.
@@ -109,7 +136,8 @@ function checkConsistency(file: DatasetFile): string[] {
     for (const name of [c.name, ...c.aliases, ...c.tickers]) {
       const key = normalizeName(name);
       const owner = nameOwner.get(key);
-      if (owner !== undefined && owner !== c.id) errors.push(`name '${name}' belongs to both '${owner}' and '${c.id}'`);
+      if (owner !== undefined && owner !== c.id)
+        errors.push(`name '${name}' belongs to both '${owner}' and '${c.id}'`);
       nameOwner.set(key, c.id);
     }
   }
@@ -132,7 +160,9 @@ function checkConsistency(file: DatasetFile): string[] {
     knownCompany(`${where} to`, d.to);
     if (d.from === d.to) errors.push(`${where}: from and to are the same company`);
     if (d.kind !== "aggregate" && d.to === null && d.type !== "infrastructure") {
-      errors.push(`${where}: only infrastructure build-outs and aggregates may have no counterparty`);
+      errors.push(
+        `${where}: only infrastructure build-outs and aggregates may have no counterparty`
+      );
     }
     if (d.partOf !== undefined) {
       const round = byId.get(d.partOf);
@@ -140,16 +170,20 @@ function checkConsistency(file: DatasetFile): string[] {
       else if (round.kind !== "round") errors.push(`${where}: partOf '${d.partOf}' is not a round`);
       else if (round.to !== d.to) errors.push(`${where}: part of a round into another company`);
     }
-    for (const o of d.overlaps ?? []) if (!dealIds.has(o)) errors.push(`${where}: overlaps unknown deal '${o}'`);
+    for (const o of d.overlaps ?? [])
+      if (!dealIds.has(o)) errors.push(`${where}: overlaps unknown deal '${o}'`);
     let previous = Number.NEGATIVE_INFINITY;
     d.history.forEach((e, i) => {
       knownSource(`${where} history[${i}]`, e.source);
       notAfterAsOf(`${where} history[${i}]`, e.date);
       const day = factStartDay(e.date);
-      if (day < previous) errors.push(`${where}: history[${i}] (${e.date}) is earlier than the event before it`);
+      if (day < previous)
+        errors.push(`${where}: history[${i}] (${e.date}) is earlier than the event before it`);
       previous = day;
       if ((e.amountUsd === null) !== (e.qualifier === null)) {
-        errors.push(`${where} history[${i}]: an amount needs a qualifier and a qualifier an amount`);
+        errors.push(
+          `${where} history[${i}]: an amount needs a qualifier and a qualifier an amount`
+        );
       }
     });
     // The same transaction entered twice: same parties, type, first date and first amount.
@@ -157,7 +191,10 @@ function checkConsistency(file: DatasetFile): string[] {
     if (d.kind === "transaction" && first.amountUsd !== null) {
       const key = [d.from, d.to, d.type, first.date, first.amountUsd].join("|");
       const other = seenDeal.get(key);
-      if (other !== undefined) errors.push(`${where}: looks like a second entry of deal '${other}' (same parties, type, date and amount); merge them`);
+      if (other !== undefined)
+        errors.push(
+          `${where}: looks like a second entry of deal '${other}' (same parties, type, date and amount); merge them`
+        );
       seenDeal.set(key, d.id);
     }
   }
@@ -172,7 +209,9 @@ function checkConsistency(file: DatasetFile): string[] {
       const d = byId.get(c);
       if (!d) errors.push(`${where}: covers unknown deal '${c}'`);
       else if (d.from !== p.investor || d.to !== p.company || d.type !== "equity") {
-        errors.push(`${where}: covers '${c}', which is not an equity deal from ${p.investor} to ${p.company}`);
+        errors.push(
+          `${where}: covers '${c}', which is not an equity deal from ${p.investor} to ${p.company}`
+        );
       }
     }
   }
@@ -181,7 +220,8 @@ function checkConsistency(file: DatasetFile): string[] {
     knownCompany(`${where} company`, v.company);
     knownSource(where, v.source);
     notAfterAsOf(where, v.date);
-    if (v.dealId !== undefined && !dealIds.has(v.dealId)) errors.push(`${where}: dealId '${v.dealId}' is not a deal`);
+    if (v.dealId !== undefined && !dealIds.has(v.dealId))
+      errors.push(`${where}: dealId '${v.dealId}' is not a deal`);
   }
   for (const s of file.sources) if (s.date !== undefined) notAfterAsOf(`source ${s.id}`, s.date);
   return errors;
@@ -197,7 +237,8 @@ function buildIndexes(file: DatasetFile): Dataset {
   const companies = new Map(file.companies.map((c) => [c.id, c]));
   const nameIndex = new Map<string, string>();
   for (const c of file.companies) {
-    for (const name of [c.name, ...c.aliases, ...c.tickers]) nameIndex.set(normalizeName(name), c.id);
+    for (const name of [c.name, ...c.aliases, ...c.tickers])
+      nameIndex.set(normalizeName(name), c.id);
   }
   const selfAndAncestors = (id: string): string[] => {
     const chain: string[] = [];
@@ -206,7 +247,8 @@ function buildIndexes(file: DatasetFile): Dataset {
   };
   const ancestorsOf = new Map(file.companies.map((c) => [c.id, selfAndAncestors(c.id)]));
   const selfAndDescendants = new Map<string, string[]>();
-  for (const c of file.companies) for (const a of ancestorsOf.get(c.id) ?? []) push(selfAndDescendants, a, c.id);
+  for (const c of file.companies)
+    for (const a of ancestorsOf.get(c.id) ?? []) push(selfAndDescendants, a, c.id);
 
   const deals: IndexedDeal[] = file.deals.map((d) => ({
     ...d,
@@ -252,7 +294,8 @@ function buildIndexes(file: DatasetFile): Dataset {
     push(valuationsByCompany, v.company, iv);
     if (v.dealId !== undefined) push(valuationsByDeal, v.dealId, iv);
   }
-  const byDayThenRank = (a: IndexedValuation, b: IndexedValuation): number => a.day - b.day || a.rank - b.rank;
+  const byDayThenRank = (a: IndexedValuation, b: IndexedValuation): number =>
+    a.day - b.day || a.rank - b.rank;
   for (const list of valuationsByCompany.values()) list.sort(byDayThenRank);
   for (const list of valuationsByDeal.values()) list.sort(byDayThenRank);
 

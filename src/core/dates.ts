@@ -45,7 +45,8 @@ export function excelSerial(day: number): number {
   return day + EXCEL_EPOCH_OFFSET;
 }
 
-const AS_OF_HELP = "Use an Excel date, or text YYYY-MM-DD, YYYY-MM or YYYY; leave it empty for the latest data.";
+const AS_OF_HELP =
+  "Use an Excel date, or text YYYY-MM-DD, YYYY-MM or YYYY; leave it empty for the latest data.";
 
 /**
  * Reads the optional as_of argument as Excel passes it: null (omitted), an Excel date serial, or text.
@@ -55,7 +56,9 @@ export function parseAsOf(input: unknown): number | FormulaError {
   if (input === null || input === undefined || input === "") return LATEST;
   if (typeof input === "number") {
     if (!Number.isFinite(input) || input < 1 || input > EXCEL_MAX_SERIAL) {
-      return invalidValue(`Unreadable date ${String(input)}: Excel dates run from 1 (1900-01-01) to 2958465 (9999-12-31). ${AS_OF_HELP}`);
+      return invalidValue(
+        `Unreadable date ${String(input)}: Excel dates run from 1 (1900-01-01) to 2958465 (9999-12-31). ${AS_OF_HELP}`
+      );
     }
     const serial = Math.floor(input);
     // Excel counts a 29 Feb 1900 that never was (serial 60); serials before it are one day earlier.

@@ -52,7 +52,8 @@ function memo<T>(ds: Dataset, key: string, compute: () => T): T {
 
 function argKey(name: string, args: unknown[]): string {
   let key = name;
-  for (const a of args) key += `\u001f${typeof a === "string" ? "s" : typeof a === "number" ? "n" : "o"}${typeof a === "object" && a !== null ? JSON.stringify(a) : String(a)}`;
+  for (const a of args)
+    key += `\u001f${typeof a === "string" ? "s" : typeof a === "number" ? "n" : "o"}${typeof a === "object" && a !== null ? JSON.stringify(a) : String(a)}`;
   return key;
 }
 
@@ -78,7 +79,8 @@ function companyArg(ds: Dataset, value: unknown): string | FormulaError {
     result = id;
   } else {
     const near = closestName(text, ds.nameIndex.keys());
-    const suggestion = near === undefined ? undefined : ds.companies.get(ds.nameIndex.get(near) as string)?.name;
+    const suggestion =
+      near === undefined ? undefined : ds.companies.get(ds.nameIndex.get(near) as string)?.name;
     result = notAvailable(
       suggestion !== undefined
         ? `Unknown company '${clip(text)}'. Did you mean '${suggestion}'?`
@@ -90,11 +92,22 @@ function companyArg(ds: Dataset, value: unknown): string | FormulaError {
 }
 
 /** An optional choice among fixed words: null → the default, else one of the accepted words. */
-function choiceArg<T extends string>(value: unknown, what: string, accepted: readonly T[], fallback: T | null): T | null | FormulaError {
+function choiceArg<T extends string>(
+  value: unknown,
+  what: string,
+  accepted: readonly T[],
+  fallback: T | null
+): T | null | FormulaError {
   if (value === null || value === undefined || value === "") return fallback;
   const help = `Use one of: ${accepted.join(", ")}${fallback === null ? ", or leave it empty for all" : `, or leave it empty for ${fallback}`}.`;
-  if (typeof value !== "string") return invalidValue(`Unknown ${what} ${Array.isArray(value) ? "(a range)" : String(value)}. ${help}`);
-  const word = value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  if (typeof value !== "string")
+    return invalidValue(
+      `Unknown ${what} ${Array.isArray(value) ? "(a range)" : String(value)}. ${help}`
+    );
+  const word = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   const match = accepted.find((a) => a === word);
   return match ?? invalidValue(`Unknown ${what} '${clip(value.trim())}'. ${help}`);
 }
@@ -106,7 +119,13 @@ function nameOf(ds: Dataset, id: string | null): string {
 // ---------- the formulas ----------
 
 /** DEALS.DEAL_VALUE(from, to, [type], [as_of]) */
-export function dealValue(ds: Dataset, from: unknown, to: unknown, type: unknown, asOf: unknown): number | FormulaError {
+export function dealValue(
+  ds: Dataset,
+  from: unknown,
+  to: unknown,
+  type: unknown,
+  asOf: unknown
+): number | FormulaError {
   return memo(ds, argKey("DV", [from, to, type, asOf]), () => {
     const f = companyArg(ds, from);
     if (isFormulaError(f)) return f;
@@ -121,7 +140,9 @@ export function dealValue(ds: Dataset, from: unknown, to: unknown, type: unknown
     if (result.deals.length === 0) return notAvailable(`No deals ${asked}.`);
     if (result.total === null) {
       const n = result.deals.length;
-      return notAvailable(`${n === 1 ? "The deal" : `The ${n} deals`} ${asked} ${n === 1 ? "has" : "have"} no reported amount (${result.deals.map((d) => d.id).join(", ")}).`);
+      return notAvailable(
+        `${n === 1 ? "The deal" : `The ${n} deals`} ${asked} ${n === 1 ? "has" : "have"} no reported amount (${result.deals.map((d) => d.id).join(", ")}).`
+      );
     }
     return result.total;
   });
@@ -148,13 +169,23 @@ function stakeOf(ds: Dataset, investor: unknown, company: unknown, asOf: unknown
 }
 
 /** DEALS.STAKE_PCT(investor, company, [as_of]): a fraction (0.27 = 27%). */
-export function stakePct(ds: Dataset, investor: unknown, company: unknown, asOf: unknown): number | FormulaError {
+export function stakePct(
+  ds: Dataset,
+  investor: unknown,
+  company: unknown,
+  asOf: unknown
+): number | FormulaError {
   const s = stakeOf(ds, investor, company, asOf);
   return isFormulaError(s) ? s : s.value;
 }
 
 /** DEALS.STAKE_BASIS(investor, company, [as_of]): "reported" or "implied", which STAKE_PCT returned. */
-export function stakeBasis(ds: Dataset, investor: unknown, company: unknown, asOf: unknown): string | FormulaError {
+export function stakeBasis(
+  ds: Dataset,
+  investor: unknown,
+  company: unknown,
+  asOf: unknown
+): string | FormulaError {
   const s = stakeOf(ds, investor, company, asOf);
   return isFormulaError(s) ? s : s.basis;
 }
@@ -171,7 +202,15 @@ export function valuation(ds: Dataset, company: unknown, asOf: unknown): number 
   });
 }
 
-const VALUATION_HEADER: Cell[] = ["Date", "Valuation (USD)", "Qualifier", "Basis", "Deal", "Source", "Quote"];
+const VALUATION_HEADER: Cell[] = [
+  "Date",
+  "Valuation (USD)",
+  "Qualifier",
+  "Basis",
+  "Deal",
+  "Source",
+  "Quote",
+];
 
 /** DEALS.VALUATION_LIST(company, [as_of]): every valuation on record, so disagreeing sources stay visible. */
 export function valuationList(ds: Dataset, company: unknown, asOf: unknown): Table | FormulaError {
@@ -181,15 +220,32 @@ export function valuationList(ds: Dataset, company: unknown, asOf: unknown): Tab
     const day = parseAsOf(asOf);
     if (isFormulaError(day)) return day;
     const rows = (ds.valuationsByCompany.get(c) ?? []).filter((v) => v.day <= day);
-    if (rows.length === 0) return notAvailable(`No valuation of ${nameOf(ds, c)} ${describeAsOf(day)}.`);
-    return [VALUATION_HEADER, ...rows.map((v) => [v.date, v.valueUsd, v.qualifier, v.basis, v.dealId ?? "", sourceLabel(ds, v.source), v.quote])];
+    if (rows.length === 0)
+      return notAvailable(`No valuation of ${nameOf(ds, c)} ${describeAsOf(day)}.`);
+    return [
+      VALUATION_HEADER,
+      ...rows.map((v) => [
+        v.date,
+        v.valueUsd,
+        v.qualifier,
+        v.basis,
+        v.dealId ?? "",
+        sourceLabel(ds, v.source),
+        v.quote,
+      ]),
+    ];
   });
 }
 
 const BASES: readonly ExposureBasis[] = ["capital", "stake_value", "compute"];
 
 /** DEALS.EXPOSURE(investor, [basis], [as_of]) */
-export function exposureValue(ds: Dataset, investor: unknown, basis: unknown, asOf: unknown): number | FormulaError {
+export function exposureValue(
+  ds: Dataset,
+  investor: unknown,
+  basis: unknown,
+  asOf: unknown
+): number | FormulaError {
   return memo(ds, argKey("EX", [investor, basis, asOf]), () => {
     const i = companyArg(ds, investor);
     if (isFormulaError(i)) return i;
@@ -198,12 +254,19 @@ export function exposureValue(ds: Dataset, investor: unknown, basis: unknown, as
     const day = parseAsOf(asOf);
     if (isFormulaError(day)) return day;
     const e = exposure(ds, i, b ?? "capital", day);
-    return e ? e.value : notAvailable(`No equity investments by ${nameOf(ds, i)} ${describeAsOf(day)}.`);
+    return e
+      ? e.value
+      : notAvailable(`No equity investments by ${nameOf(ds, i)} ${describeAsOf(day)}.`);
   });
 }
 
 /** DEALS.CIRCULARITY(investor, company, [as_of]) */
-export function circularityRatio(ds: Dataset, investor: unknown, company: unknown, asOf: unknown): number | FormulaError {
+export function circularityRatio(
+  ds: Dataset,
+  investor: unknown,
+  company: unknown,
+  asOf: unknown
+): number | FormulaError {
   return memo(ds, argKey("CI", [investor, company, asOf]), () => {
     const i = companyArg(ds, investor);
     if (isFormulaError(i)) return i;
@@ -214,15 +277,35 @@ export function circularityRatio(ds: Dataset, investor: unknown, company: unknow
     const r = circularity(ds, i, c, day);
     return r
       ? r.ratio
-      : notAvailable(`No equity with a reported amount from ${nameOf(ds, i)} to ${nameOf(ds, c)} ${describeAsOf(day)}; circularity is money flowing back divided by that equity.`);
+      : notAvailable(
+          `No equity with a reported amount from ${nameOf(ds, i)} to ${nameOf(ds, c)} ${describeAsOf(day)}; circularity is money flowing back divided by that equity.`
+        );
   });
 }
 
 const ROLES: readonly Role[] = ["from", "to", "any"];
-export const DEAL_LIST_HEADER: Cell[] = ["ID", "Date", "From", "To", "Type", "Kind", "Amount (USD)", "Qualifier", "Status", "Part of", "Source", "Quote"];
+export const DEAL_LIST_HEADER: Cell[] = [
+  "ID",
+  "Date",
+  "From",
+  "To",
+  "Type",
+  "Kind",
+  "Amount (USD)",
+  "Qualifier",
+  "Status",
+  "Part of",
+  "Source",
+  "Quote",
+];
 
 /** DEALS.DEAL_LIST(party, [role], [as_of]): a table with a header row, one row per deal at its latest state. */
-export function dealList(ds: Dataset, party: unknown, role: unknown, asOf: unknown): Table | FormulaError {
+export function dealList(
+  ds: Dataset,
+  party: unknown,
+  role: unknown,
+  asOf: unknown
+): Table | FormulaError {
   return memo(ds, argKey("DL", [party, role, asOf]), () => {
     const p = companyArg(ds, party);
     if (isFormulaError(p)) return p;
@@ -232,7 +315,9 @@ export function dealList(ds: Dataset, party: unknown, role: unknown, asOf: unkno
     if (isFormulaError(day)) return day;
     const rows = dealsOf(ds, p, r ?? "any", day);
     if (rows.length === 0) {
-      return notAvailable(`No deals ${r === "any" || r === null ? "with" : r === "from" ? "from" : "to"} ${nameOf(ds, p)} ${describeAsOf(day)}.`);
+      return notAvailable(
+        `No deals ${r === "any" || r === null ? "with" : r === "from" ? "from" : "to"} ${nameOf(ds, p)} ${describeAsOf(day)}.`
+      );
     }
     return [
       DEAL_LIST_HEADER,
@@ -290,7 +375,9 @@ export function dealField(ds: Dataset, dealId: unknown, field: unknown): Cell | 
     const deal = ds.dealById.get(idText.toLowerCase());
     if (!deal) {
       const near = closestName(idText, ds.dealById.keys());
-      return notAvailable(`Unknown deal id '${clip(idText)}'.${near ? ` Did you mean '${near}'?` : ""} Deal ids are in the ID column of DEALS.DEAL_LIST.`);
+      return notAvailable(
+        `Unknown deal id '${clip(idText)}'.${near ? ` Did you mean '${near}'?` : ""} Deal ids are in the ID column of DEALS.DEAL_LIST.`
+      );
     }
     return fieldOf(ds, deal, f);
   });
@@ -299,7 +386,8 @@ export function dealField(ds: Dataset, dealId: unknown, field: unknown): Cell | 
 function fieldOf(ds: Dataset, deal: IndexedDeal, field: DealField): Cell | FormulaError {
   const state = dealState(deal, LATEST);
   if (!state) return notAvailable(`Deal '${deal.id}' has no history.`);
-  const missing = (what: string): FormulaError => notAvailable(`Deal '${deal.id}' has no reported ${what}.`);
+  const missing = (what: string): FormulaError =>
+    notAvailable(`Deal '${deal.id}' has no reported ${what}.`);
   const e = state.event;
   switch (field) {
     case "title":
@@ -341,7 +429,12 @@ function fieldOf(ds: Dataset, deal: IndexedDeal, field: DealField): Cell | Formu
     case "sources":
       return [...new Set(deal.history.map((h) => sourceLabel(ds, h.source)))].join("; ");
     case "history":
-      return deal.history.map((h) => `${h.date} ${h.status.replace("_", " ")}${h.amountUsd !== null ? ` ${money(h.amountUsd, h.qualifier)}` : ""}${h.trancheUsd !== undefined ? ` tranche ${money(h.trancheUsd, "exact")}` : ""} [${h.source}]`).join("; ");
+      return deal.history
+        .map(
+          (h) =>
+            `${h.date} ${h.status.replace("_", " ")}${h.amountUsd !== null ? ` ${money(h.amountUsd, h.qualifier)}` : ""}${h.trancheUsd !== undefined ? ` tranche ${money(h.trancheUsd, "exact")}` : ""} [${h.source}]`
+        )
+        .join("; ");
     case "notes":
       return deal.notes ?? "";
   }
@@ -359,10 +452,19 @@ export function sourceLabel(ds: Dataset, sourceId: string): string {
   return s ? (s.url ?? s.title) : sourceId;
 }
 
-const QUALIFIER_SIGN: Record<Qualifier, string> = { exact: "", approx: "~", at_least: "≥", up_to: "≤", more_than: ">" };
+const QUALIFIER_SIGN: Record<Qualifier, string> = {
+  exact: "",
+  approx: "~",
+  at_least: "≥",
+  up_to: "≤",
+  more_than: ">",
+};
 
 function money(usd: number, qualifier: Qualifier | null): string {
   const sign = qualifier ? QUALIFIER_SIGN[qualifier] : "";
-  return usd >= 1e12 ? `${sign}$${+(usd / 1e12).toFixed(2)}T` : usd >= 1e9 ? `${sign}$${+(usd / 1e9).toFixed(2)}B` : `${sign}$${+(usd / 1e6).toFixed(1)}M`;
+  return usd >= 1e12
+    ? `${sign}$${+(usd / 1e12).toFixed(2)}T`
+    : usd >= 1e9
+      ? `${sign}$${+(usd / 1e9).toFixed(2)}B`
+      : `${sign}$${+(usd / 1e6).toFixed(1)}M`;
 }
-

@@ -18,8 +18,13 @@ export function editDistance(a: string, b: string, cap: number): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prevPrev[j - 2] as number) + 1);
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
       row.push(v);
       rowMin = Math.min(rowMin, v);
     }
@@ -43,7 +48,10 @@ export function closestName(typed: string, candidates: Iterable<string>): string
   for (const c of candidates) {
     let score = editDistance(t, c, cap);
     if (score > cap && t.length >= 3 && c.startsWith(t)) score = cap;
-    if (score <= cap && (score < bestScore || (score === bestScore && best !== undefined && c.length < best.length))) {
+    if (
+      score <= cap &&
+      (score < bestScore || (score === bestScore && best !== undefined && c.length < best.length))
+    ) {
       best = c;
       bestScore = score;
     }

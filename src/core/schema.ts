@@ -8,19 +8,43 @@ import { z } from "zod";
 /** A fact's date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD. */
 export const factDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
-  .refine((s) => s.length < 10 || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "not a calendar date",
-  });
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    "expected YYYY, YYYY-MM or YYYY-MM-DD"
+  )
+  .refine(
+    (s) =>
+      s.length < 10 ||
+      (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+        new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)),
+    {
+      message: "not a calendar date",
+    }
+  );
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes");
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes");
 const usd = z.number().finite().positive();
 const text = z.string().trim().min(1);
 
-export const DEAL_TYPES = ["equity", "compute", "chips", "infrastructure", "secondary", "partnership"] as const;
+export const DEAL_TYPES = [
+  "equity",
+  "compute",
+  "chips",
+  "infrastructure",
+  "secondary",
+  "partnership",
+] as const;
 export const STATUSES = ["rumored", "in_talks", "announced", "signed", "closed"] as const;
 export const QUALIFIERS = ["exact", "approx", "at_least", "up_to", "more_than"] as const;
-export const VALUATION_BASES = ["post_money", "pre_money", "secondary", "implied_by_deal", "reported"] as const;
+export const VALUATION_BASES = [
+  "post_money",
+  "pre_money",
+  "secondary",
+  "implied_by_deal",
+  "reported",
+] as const;
 export const COMPANY_KINDS = ["ai_lab", "hyperscaler", "chipmaker", "investor", "group"] as const;
 /** transaction: one deal, counted in totals. round: a funding round whose named investors' parts point to it
  * with partOf. aggregate: a headline figure summing or tracking other deals, listed but never added to them. */

@@ -2,7 +2,10 @@
 import { FormulaError, isFormulaError } from "../core/errors";
 
 function toExcelError(error: FormulaError): CustomFunctions.Error {
-  const code = error.kind === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  const code =
+    error.kind === "#N/A"
+      ? CustomFunctions.ErrorCode.notAvailable
+      : CustomFunctions.ErrorCode.invalidValue;
   return new CustomFunctions.Error(code, error.message);
 }
 

@@ -8,9 +8,8 @@ import * as formulas from "../core/formulas";
 import { getActiveDataset as data } from "../runtime/datasetStore";
 import { excelResult } from "./excelErrors";
 
-/* eslint-disable @typescript-eslint/no-explicit-any --
-   The metadata tooling maps only these TypeScript types to Excel's; `any` stays inside this file:
-   every argument goes on to the core as unknown, which checks it. */
+// `any` is how the metadata tooling declares "number or text" (as_of) and mixed tables; it stays in this
+// file: every argument goes on to the core as unknown, and the core checks it.
 
 /**
  * Total value in US dollars of the distinct deals from one party to another (investor to company for equity; buyer to provider for compute, chips and infrastructure), each at its latest state as of the date. Subsidiaries count for their parent.

@@ -6,11 +6,16 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadDataset } from "../../src/core/dataset";
 import { DatasetFile } from "../../src/core/schema";
-import bundled from "../../src/data/dataset.json";
+import bundledJson from "../../src/data/dataset.json";
 
-const SEED = readFileSync(resolve(__dirname, "../../../shared/seed/000_647103e5de56ae75.txt"), "utf8");
+const SEED = readFileSync(
+  resolve(__dirname, "../../../shared/seed/000_647103e5de56ae75.txt"),
+  "utf8"
+);
 const REFERENCE = readFileSync(resolve(__dirname, "../../../shared/reference/deals.csv"), "utf8");
 
+/** The JSON import's inferred type is narrower than the schema; the tests read it as the schema's type. */
+const bundled = bundledJson as unknown as DatasetFile;
 const fresh = (): DatasetFile => JSON.parse(JSON.stringify(bundled)) as DatasetFile;
 function errorsOf(mutate: (d: DatasetFile) => void): string[] {
   const d = fresh();
@@ -34,7 +39,9 @@ describe("the bundled dataset", () => {
   it("contains every fact of the seed article (reference rows S01 to S09)", () => {
     const seedRows = [...REFERENCE.matchAll(/^(S\d\d),/gm)].map((m) => m[1]);
     expect(seedRows).toHaveLength(9);
-    const refs = new Set([...bundled.deals, ...bundled.positions, ...bundled.valuations].flatMap((x) => x.refs));
+    const refs = new Set(
+      [...bundled.deals, ...bundled.positions, ...bundled.valuations].flatMap((x) => x.refs)
+    );
     for (const row of seedRows) expect(refs).toContain(row);
   });
 
@@ -52,7 +59,11 @@ describe("the bundled dataset", () => {
 
   it("gives every figure a source that exists and a quoted sentence", () => {
     const sources = new Set(bundled.sources.map((s) => s.id));
-    const facts = [...bundled.deals.flatMap((d) => d.history), ...bundled.positions, ...bundled.valuations];
+    const facts = [
+      ...bundled.deals.flatMap((d) => d.history),
+      ...bundled.positions,
+      ...bundled.valuations,
+    ];
     for (const f of facts) {
       expect(sources).toContain(f.source);
       expect(f.quote.length).toBeGreaterThan(20);
@@ -67,14 +78,26 @@ describe("the bundled dataset", () => {
   });
 
   it("records each transaction once, with its history (talks, then the announcement)", () => {
-    const amazonOpenAI = bundled.deals.filter((d) => d.from === "amazon" && d.to === "openai" && d.type === "equity");
+    const amazonOpenAI = bundled.deals.filter(
+      (d) => d.from === "amazon" && d.to === "openai" && d.type === "equity"
+    );
     expect(amazonOpenAI).toHaveLength(1);
-    expect(amazonOpenAI[0]?.history.map((e) => e.status)).toEqual(["in_talks", "in_talks", "announced"]);
+    expect(amazonOpenAI[0]?.history.map((e) => e.status)).toEqual([
+      "in_talks",
+      "in_talks",
+      "announced",
+    ]);
     // Every reference row that says it is the same deal as another lands in one record.
-    const sameAs = [...REFERENCE.matchAll(/^(\w\d\d),.*SAME_DEAL_AS=([SD]\d\d)/gm)].map((m) => [m[1], m[2]]);
+    const sameAs = [...REFERENCE.matchAll(/^(\w\d\d),.*SAME_DEAL_AS=([SD]\d\d)/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     expect(sameAs.length).toBeGreaterThan(5);
     for (const [a, b] of sameAs) {
-      const holder = (ref: string | undefined) => [...bundled.deals, ...bundled.positions].filter((x) => x.refs.includes(ref as string)).map((x) => x.id);
+      const holder = (ref: string | undefined) =>
+        [...bundled.deals, ...bundled.positions]
+          .filter((x) => x.refs.includes(ref as string))
+          .map((x) => x.id);
       const withA = holder(a);
       const withB = holder(b);
       expect(withA.filter((id) => withB.includes(id))).toHaveLength(1);
@@ -82,36 +105,96 @@ describe("the bundled dataset", () => {
   });
 
   it("keeps disagreeing sources visible instead of picking one", () => {
-    const anthropic2024 = bundled.valuations.filter((v) => v.company === "anthropic" && v.date.startsWith("2024"));
+    const anthropic2024 = bundled.valuations.filter(
+      (v) => v.company === "anthropic" && v.date.startsWith("2024")
+    );
     expect(anthropic2024.map((v) => v.valueUsd).sort()).toEqual([15e9, 18e9]);
-    const openai202304 = bundled.valuations.filter((v) => v.company === "openai" && v.date === "2023-04");
+    const openai202304 = bundled.valuations.filter(
+      (v) => v.company === "openai" && v.date === "2023-04"
+    );
     expect(openai202304.map((v) => v.valueUsd).sort()).toEqual([28e9, 29e9]);
   });
 });
 
 describe("loading rejects broken data with a message", () => {
   it.each<[string, (d: DatasetFile) => void, RegExp]>([
-    ["a missing field", (d) => delete (d.deals[0] as Partial<DatasetFile["deals"][0]>).type, /deals\.0\.type/],
-    ["a wrong type", (d) => ((d.deals[0]!.history[0] as { amountUsd: unknown }).amountUsd = "ten billion"), /deals\.0\.history\.0\.amountUsd/],
+    [
+      "a missing field",
+      (d) => delete (d.deals[0] as Partial<DatasetFile["deals"][0]>).type,
+      /deals\.0\.type/,
+    ],
+    [
+      "a wrong type",
+      (d) => ((d.deals[0]!.history[0] as { amountUsd: unknown }).amountUsd = "ten billion"),
+      /deals\.0\.history\.0\.amountUsd/,
+    ],
     ["a negative amount", (d) => (d.deals[0]!.history[0]!.amountUsd = -1), /amountUsd/],
     ["an unreadable date", (d) => (d.deals[0]!.history[0]!.date = "2025-02-30"), /calendar date/],
-    ["an unknown status", (d) => ((d.deals[0]!.history[0] as { status: string }).status = "done"), /status/],
+    [
+      "an unknown status",
+      (d) => ((d.deals[0]!.history[0] as { status: string }).status = "done"),
+      /status/,
+    ],
     ["an unknown party", (d) => (d.deals[0]!.from = "amazn"), /unknown company 'amazn'/],
-    ["an unknown source", (d) => (d.deals[0]!.history[0]!.source = "nowhere"), /unknown source 'nowhere'/],
+    [
+      "an unknown source",
+      (d) => (d.deals[0]!.history[0]!.source = "nowhere"),
+      /unknown source 'nowhere'/,
+    ],
     ["a duplicated id", (d) => (d.deals[1]!.id = d.deals[0]!.id), /used twice/],
-    ["the same deal entered twice", (d) => d.deals.push({ ...d.deals.find((x) => x.id === "openai-aws-compute-2026")!, id: "copy-of-aws" }), /second entry of deal 'openai-aws-compute-2026'/],
-    ["a part of something that is not a round", (d) => (d.deals.find((x) => x.id === "softbank-openai-2026")!.partOf = "openai-aws-compute-2026"), /is not a round/],
-    ["a cumulative figure covering another pair's deal", (d) => d.positions[1]!.covers.push("amazon-anthropic-2023"), /not an equity deal from microsoft to openai/],
-    ["history out of order", (d) => d.deals.find((x) => x.id === "amazon-openai-equity")!.history.reverse(), /earlier than the event before it/],
-    ["a fact dated after the dataset", (d) => (d.deals[0]!.history[0]!.date = "2027-01"), /after the dataset's as-of date/],
-    ["one name for two companies", (d) => d.companies[1]!.aliases.push("OpenAI"), /belongs to both/],
-    ["a parent cycle", (d) => (d.companies.find((c) => c.id === "amazon")!.parent = "aws"), /its own ancestor/],
+    [
+      "the same deal entered twice",
+      (d) =>
+        d.deals.push({
+          ...d.deals.find((x) => x.id === "openai-aws-compute-2026")!,
+          id: "copy-of-aws",
+        }),
+      /second entry of deal 'openai-aws-compute-2026'/,
+    ],
+    [
+      "a part of something that is not a round",
+      (d) =>
+        (d.deals.find((x) => x.id === "softbank-openai-2026")!.partOf = "openai-aws-compute-2026"),
+      /is not a round/,
+    ],
+    [
+      "a cumulative figure covering another pair's deal",
+      (d) => d.positions[1]!.covers.push("amazon-anthropic-2023"),
+      /not an equity deal from microsoft to openai/,
+    ],
+    [
+      "history out of order",
+      (d) => d.deals.find((x) => x.id === "amazon-openai-equity")!.history.reverse(),
+      /earlier than the event before it/,
+    ],
+    [
+      "a fact dated after the dataset",
+      (d) => (d.deals[0]!.history[0]!.date = "2027-01"),
+      /after the dataset's as-of date/,
+    ],
+    [
+      "one name for two companies",
+      (d) => d.companies[1]!.aliases.push("OpenAI"),
+      /belongs to both/,
+    ],
+    [
+      "a parent cycle",
+      (d) => (d.companies.find((c) => c.id === "amazon")!.parent = "aws"),
+      /its own ancestor/,
+    ],
     ["a stake above 100%", (d) => (d.positions[0]!.stakePct = 1.5), /stakePct/],
     ["an http source", (d) => (d.sources[1]!.url = "http://example.com/x"), /url/],
-    ["an unknown field", (d) => ((d.deals[0] as unknown as Record<string, unknown>).colour = "red"), /colour/],
+    [
+      "an unknown field",
+      (d) => ((d.deals[0] as unknown as Record<string, unknown>).colour = "red"),
+      /colour/,
+    ],
     ["not an object at all", () => undefined, /./],
   ])("%s", (_what, mutate, message) => {
-    const errors = _what === "not an object at all" ? (loadDataset("[]" as unknown) as { errors: string[] }).errors : errorsOf(mutate);
+    const errors =
+      _what === "not an object at all"
+        ? (loadDataset("[]" as unknown) as { errors: string[] }).errors
+        : errorsOf(mutate);
     expect(errors.join("\n")).toMatch(message);
   });
 });

@@ -1,7 +1,8 @@
 import { factStartDay, formatDay, LATEST, parseAsOf, precisionOf } from "../../src/core/dates";
 import { isFormulaError } from "../../src/core/errors";
 
-const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+const day = (iso: string) =>
+  Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 
 describe("as_of argument", () => {
   it("omitted (null, undefined or empty text) means the latest data", () => {
@@ -26,16 +27,22 @@ describe("as_of argument", () => {
     expect(parseAsOf("2025")).toBe(day("2025-12-31"));
   });
 
-  it.each([["2025-13"], ["2025-02-30"], ["17/12/2025"], ["yesterday"], ["2025-1-1x"]])("rejects unreadable text %s with #VALUE! saying what is accepted", (text) => {
-    const r = parseAsOf(text);
-    expect(isFormulaError(r) && r.kind).toBe("#VALUE!");
-    expect(isFormulaError(r) && r.message).toMatch(/YYYY-MM-DD, YYYY-MM or YYYY/);
-  });
+  it.each([["2025-13"], ["2025-02-30"], ["17/12/2025"], ["yesterday"], ["2025-1-1x"]])(
+    "rejects unreadable text %s with #VALUE! saying what is accepted",
+    (text) => {
+      const r = parseAsOf(text);
+      expect(isFormulaError(r) && r.kind).toBe("#VALUE!");
+      expect(isFormulaError(r) && r.message).toMatch(/YYYY-MM-DD, YYYY-MM or YYYY/);
+    }
+  );
 
-  it.each([[0], [-5], [3e6], [Number.NaN], [Number.POSITIVE_INFINITY], [true], [[[1]]]])("rejects %p with #VALUE!", (v) => {
-    const r = parseAsOf(v);
-    expect(isFormulaError(r) && r.kind).toBe("#VALUE!");
-  });
+  it.each([[0], [-5], [3e6], [Number.NaN], [Number.POSITIVE_INFINITY], [true], [[[1]]]])(
+    "rejects %p with #VALUE!",
+    (v) => {
+      const r = parseAsOf(v);
+      expect(isFormulaError(r) && r.kind).toBe("#VALUE!");
+    }
+  );
 });
 
 describe("fact dates", () => {

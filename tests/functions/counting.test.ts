@@ -44,11 +44,19 @@ describe("no double counting", () => {
 
   it("a round counts for the round; its named investors' parts count for them", async () => {
     // Oct 2024: $6.6B round; Thrive ~$1.25B, SoftBank ~$0.5B, Nvidia ~$0.1B inside it.
-    expect(await excel("DEAL_VALUE", "Multiple investors", "OpenAI", "equity", "2024-12")).toBe(6.6 * B);
-    expect(await excel("DEAL_VALUE", "Thrive Capital", "OpenAI", "equity", "2024-12")).toBe(1.25 * B);
+    expect(await excel("DEAL_VALUE", "Multiple investors", "OpenAI", "equity", "2024-12")).toBe(
+      6.6 * B
+    );
+    expect(await excel("DEAL_VALUE", "Thrive Capital", "OpenAI", "equity", "2024-12")).toBe(
+      1.25 * B
+    );
     // Feb 2026 round announced at $110B, closed at $122B: one round, its latest figure.
-    expect(await excel("DEAL_VALUE", "Multiple investors", "OpenAI", "equity", "2026-03-01")).toBe((6.6 + 40 + 110) * B);
-    expect(await excel("DEAL_VALUE", "Multiple investors", "OpenAI", "equity")).toBe((6.6 + 40 + 122) * B);
+    expect(await excel("DEAL_VALUE", "Multiple investors", "OpenAI", "equity", "2026-03-01")).toBe(
+      (6.6 + 40 + 110) * B
+    );
+    expect(await excel("DEAL_VALUE", "Multiple investors", "OpenAI", "equity")).toBe(
+      (6.6 + 40 + 122) * B
+    );
   });
 
   it("expansions are separate contracts that add up to the reported cumulative value", async () => {
@@ -58,12 +66,16 @@ describe("no double counting", () => {
 
   it("aggregates are listed but never added to a pair's total", async () => {
     const list = (await excel("DEAL_LIST", "OpenAI", "from")) as unknown[][];
-    expect(list.some((r) => r[0] === "openai-commitments-aggregate" && r[5] === "aggregate")).toBe(true);
+    expect(list.some((r) => r[0] === "openai-commitments-aggregate" && r[5] === "aggregate")).toBe(
+      true
+    );
     expect(await excel("DEAL_VALUE", "OpenAI", "Nvidia")).toMatchObject({ error: "#N/A" });
   });
 
   it("a subsidiary's deals count once for its parent (AWS for Amazon)", async () => {
-    expect(await excel("DEAL_VALUE", "OpenAI", "Amazon")).toBe(await excel("DEAL_VALUE", "OpenAI", "AWS"));
+    expect(await excel("DEAL_VALUE", "OpenAI", "Amazon")).toBe(
+      await excel("DEAL_VALUE", "OpenAI", "AWS")
+    );
     expect(await excel("DEAL_VALUE", "Anthropic", "Alphabet", "compute")).toBe(200 * B);
     const rows = (await excel("DEAL_LIST", "Amazon")) as unknown[][];
     expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
@@ -71,6 +83,9 @@ describe("no double counting", () => {
 
   it("a stake's value uses each deal once, at the valuation it priced at", async () => {
     // Microsoft: reported 27% × OpenAI's $852B, plus $5B bought at Anthropic's implied $350B, now worth $965B.
-    expect(await excel("EXPOSURE", "Microsoft", "stake_value")).toBeCloseTo(0.27 * 852 * B + (5 / 350) * 965 * B, -3);
+    expect(await excel("EXPOSURE", "Microsoft", "stake_value")).toBeCloseTo(
+      0.27 * 852 * B + (5 / 350) * 965 * B,
+      -3
+    );
   });
 });

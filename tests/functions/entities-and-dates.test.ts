@@ -2,18 +2,31 @@
 import { B, excel } from "../support/excel";
 
 describe("entity resolution", () => {
-  it.each([["Amazon"], ["amazon"], ["AMAZON"], ["Amazon.com"], ["Amazon.com Inc."], ["AMZN"], ["  amazon  "]])("'%s' is Amazon", async (name) => {
+  it.each([
+    ["Amazon"],
+    ["amazon"],
+    ["AMAZON"],
+    ["Amazon.com"],
+    ["Amazon.com Inc."],
+    ["AMZN"],
+    ["  amazon  "],
+  ])("'%s' is Amazon", async (name) => {
     expect(await excel("DEAL_VALUE", name, "OpenAI")).toBe(50 * B);
   });
 
-  it.each([["Microsoft"], ["MSFT"], ["Microsoft Corporation"], ["Azure"]])("'%s' is Microsoft", async (name) => {
-    expect(await excel("STAKE_PCT", name, "OpenAI")).toBe(0.27);
-  });
+  it.each([["Microsoft"], ["MSFT"], ["Microsoft Corporation"], ["Azure"]])(
+    "'%s' is Microsoft",
+    async (name) => {
+      expect(await excel("STAKE_PCT", name, "OpenAI")).toBe(0.27);
+    }
+  );
 
   it("tickers and aliases of other companies resolve too", async () => {
     expect(await excel("DEAL_VALUE", "NVDA", "Anthropic")).toBe(10 * B);
     expect(await excel("DEAL_VALUE", "OpenAI", "ORCL", "compute")).toBe(300 * B);
-    expect(await excel("DEAL_VALUE", "SoftBank Vision Fund 2", "OpenAI", "equity", "2025-06")).toBe(8 * B);
+    expect(await excel("DEAL_VALUE", "SoftBank Vision Fund 2", "OpenAI", "equity", "2025-06")).toBe(
+      8 * B
+    );
     expect(await excel("VALUATION", "OpenAI Group PBC")).toBe(852 * B);
   });
 
@@ -26,18 +39,24 @@ describe("entity resolution", () => {
 
   it("money flows from the first party to the second", async () => {
     expect(await excel("DEAL_VALUE", "OpenAI", "Microsoft", "compute")).toBe(250 * B);
-    expect(await excel("DEAL_VALUE", "Microsoft", "OpenAI", "compute")).toMatchObject({ error: "#N/A" });
+    expect(await excel("DEAL_VALUE", "Microsoft", "OpenAI", "compute")).toMatchObject({
+      error: "#N/A",
+    });
   });
 });
 
 describe("as-of dates", () => {
   it("an Excel date serial and the same date as text give the same answer", async () => {
-    expect(await excel("VALUATION", "Anthropic", 46000)).toBe(await excel("VALUATION", "Anthropic", "2025-12-09"));
+    expect(await excel("VALUATION", "Anthropic", 46000)).toBe(
+      await excel("VALUATION", "Anthropic", "2025-12-09")
+    );
   });
 
   it("a fact dated to a month counts from the first day of that month", async () => {
     // The seed's talks are dated 2025-12 (no day).
-    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-11-30")).toMatchObject({ error: "#N/A" });
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-11-30")).toMatchObject({
+      error: "#N/A",
+    });
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-12-01")).toBe(10 * B);
   });
 
@@ -60,12 +79,16 @@ describe("as-of dates", () => {
       ["2026-02-27", 840],
       ["2026-03-31", 852],
     ];
-    for (const [date, value] of timeline) expect(await excel("VALUATION", "OpenAI", date)).toBe(value * B);
+    for (const [date, value] of timeline)
+      expect(await excel("VALUATION", "OpenAI", date)).toBe(value * B);
   });
 
   it("the same day's figures rank post-money above pre-money", async () => {
     const list = (await excel("VALUATION_LIST", "OpenAI", "2026-02-27")) as unknown[][];
-    expect(list.filter((r) => r[0] === "2026-02-27").map((r) => r[3])).toEqual(["pre_money", "reported"]);
+    expect(list.filter((r) => r[0] === "2026-02-27").map((r) => r[3])).toEqual([
+      "pre_money",
+      "reported",
+    ]);
     expect(await excel("VALUATION", "OpenAI", "2026-02-27")).toBe(840 * B);
   });
 
@@ -75,7 +98,11 @@ describe("as-of dates", () => {
 
   it("the deal list is point-in-time: later deals and later states are absent", async () => {
     const then = (await excel("DEAL_LIST", "Amazon", "from", "2025-12-17")) as unknown[][];
-    expect(then.slice(1).map((r) => r[0])).toEqual(["amazon-anthropic-2023", "amazon-anthropic-2024-11", "amazon-openai-equity"]);
+    expect(then.slice(1).map((r) => r[0])).toEqual([
+      "amazon-anthropic-2023",
+      "amazon-anthropic-2024-11",
+      "amazon-openai-equity",
+    ]);
     expect(then[3]?.slice(6, 9)).toEqual([10 * B, "at_least", "in_talks"]);
   });
 });
@@ -83,7 +110,20 @@ describe("as-of dates", () => {
 describe("the deal list", () => {
   it("spills a header row and one row per deal with its source", async () => {
     const list = (await excel("DEAL_LIST", "Microsoft")) as unknown[][];
-    expect(list[0]).toEqual(["ID", "Date", "From", "To", "Type", "Kind", "Amount (USD)", "Qualifier", "Status", "Part of", "Source", "Quote"]);
+    expect(list[0]).toEqual([
+      "ID",
+      "Date",
+      "From",
+      "To",
+      "Type",
+      "Kind",
+      "Amount (USD)",
+      "Qualifier",
+      "Status",
+      "Part of",
+      "Source",
+      "Quote",
+    ]);
     for (const row of list) expect(row).toHaveLength(12);
     const azure = list.find((r) => r[0] === "openai-microsoft-azure-2025");
     expect(azure).toEqual([

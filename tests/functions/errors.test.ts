@@ -1,81 +1,169 @@
 /** Bad input gets Excel's own error with a message that says what to do; nothing else is ever thrown. */
 import { excel, metadata } from "../support/excel";
 
-const NA = (message: string | RegExp) => ({ error: "#N/A", message: typeof message === "string" ? message : expect.stringMatching(message) });
-const VALUE = (message: string | RegExp) => ({ error: "#VALUE!", message: typeof message === "string" ? message : expect.stringMatching(message) });
+const NA = (message: string | RegExp) => ({
+  error: "#N/A",
+  message: typeof message === "string" ? message : expect.stringMatching(message),
+});
+const VALUE = (message: string | RegExp) => ({
+  error: "#VALUE!",
+  message: typeof message === "string" ? message : expect.stringMatching(message),
+});
 
 describe("unknown names", () => {
   it("an unknown company is #N/A with the nearest name", async () => {
-    expect(await excel("DEAL_VALUE", "Amazn", "OpenAI")).toEqual(NA("Unknown company 'Amazn'. Did you mean 'Amazon'?"));
-    expect(await excel("STAKE_PCT", "Microsoft", "OpenIA")).toEqual(NA("Unknown company 'OpenIA'. Did you mean 'OpenAI'?"));
-    expect(await excel("VALUATION", "antropic")).toEqual(NA("Unknown company 'antropic'. Did you mean 'Anthropic'?"));
-    expect(await excel("EXPOSURE", "Nvdia")).toEqual(NA("Unknown company 'Nvdia'. Did you mean 'Nvidia'?"));
+    expect(await excel("DEAL_VALUE", "Amazn", "OpenAI")).toEqual(
+      NA("Unknown company 'Amazn'. Did you mean 'Amazon'?")
+    );
+    expect(await excel("STAKE_PCT", "Microsoft", "OpenIA")).toEqual(
+      NA("Unknown company 'OpenIA'. Did you mean 'OpenAI'?")
+    );
+    expect(await excel("VALUATION", "antropic")).toEqual(
+      NA("Unknown company 'antropic'. Did you mean 'Anthropic'?")
+    );
+    expect(await excel("EXPOSURE", "Nvdia")).toEqual(
+      NA("Unknown company 'Nvdia'. Did you mean 'Nvidia'?")
+    );
   });
 
   it("an unknown company with no near name says what is accepted", async () => {
-    expect(await excel("DEAL_LIST", "Zebra Holdings")).toEqual(NA(/^Unknown company 'Zebra Holdings'\. Use a company name, alias or ticker/));
+    expect(await excel("DEAL_LIST", "Zebra Holdings")).toEqual(
+      NA(/^Unknown company 'Zebra Holdings'\. Use a company name, alias or ticker/)
+    );
   });
 
   it("an unknown deal id is #N/A pointing at the ID column", async () => {
     expect(await excel("DEAL_FIELD", "amazon-openai-equty", "amount")).toEqual(
-      NA("Unknown deal id 'amazon-openai-equty'. Did you mean 'amazon-openai-equity'? Deal ids are in the ID column of DEALS.DEAL_LIST.")
+      NA(
+        "Unknown deal id 'amazon-openai-equty'. Did you mean 'amazon-openai-equity'? Deal ids are in the ID column of DEALS.DEAL_LIST."
+      )
     );
   });
 });
 
 describe("nothing matches", () => {
   it("no matching deal is #N/A naming what was asked", async () => {
-    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", "compute")).toEqual(NA("No deals from Amazon to OpenAI of type compute in the latest data."));
-    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2019-06-30")).toEqual(NA("No deals from Amazon to OpenAI as of 2019-06-30."));
-    expect(await excel("DEAL_LIST", "Thrive Capital", "to")).toEqual(NA("No deals to Thrive Capital in the latest data."));
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", "compute")).toEqual(
+      NA("No deals from Amazon to OpenAI of type compute in the latest data.")
+    );
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2019-06-30")).toEqual(
+      NA("No deals from Amazon to OpenAI as of 2019-06-30.")
+    );
+    expect(await excel("DEAL_LIST", "Thrive Capital", "to")).toEqual(
+      NA("No deals to Thrive Capital in the latest data.")
+    );
   });
 
   it("no valuation, stake, investments or equity is #N/A saying which", async () => {
-    expect(await excel("VALUATION", "Amazon")).toEqual(NA("No valuation of Amazon in the latest data."));
-    expect(await excel("STAKE_PCT", "Oracle", "OpenAI")).toEqual(NA(/^No stake of Oracle in OpenAI in the latest data/));
-    expect(await excel("STAKE_PCT", "OpenAI", "CoreWeave")).toEqual(NA(/^No valuation of CoreWeave in the latest data to imply OpenAI's stake/));
-    expect(await excel("EXPOSURE", "Oracle")).toEqual(NA("No equity investments by Oracle in the latest data."));
-    expect(await excel("CIRCULARITY", "Oracle", "OpenAI")).toEqual(NA(/^No equity with a reported amount from Oracle to OpenAI/));
+    expect(await excel("VALUATION", "Amazon")).toEqual(
+      NA("No valuation of Amazon in the latest data.")
+    );
+    expect(await excel("STAKE_PCT", "Oracle", "OpenAI")).toEqual(
+      NA(/^No stake of Oracle in OpenAI in the latest data/)
+    );
+    expect(await excel("STAKE_PCT", "OpenAI", "CoreWeave")).toEqual(
+      NA(/^No valuation of CoreWeave in the latest data to imply OpenAI's stake/)
+    );
+    expect(await excel("EXPOSURE", "Oracle")).toEqual(
+      NA("No equity investments by Oracle in the latest data.")
+    );
+    expect(await excel("CIRCULARITY", "Oracle", "OpenAI")).toEqual(
+      NA(/^No equity with a reported amount from Oracle to OpenAI/)
+    );
   });
 
   it("a deal field that was never reported is #N/A", async () => {
-    expect(await excel("DEAL_FIELD", "openai-amd-2025", "amount")).toEqual(NA("Deal 'openai-amd-2025' has no reported amount."));
-    expect(await excel("DEAL_FIELD", "openai-amd-2025", "term_years")).toEqual(NA("Deal 'openai-amd-2025' has no reported term."));
+    expect(await excel("DEAL_FIELD", "openai-amd-2025", "amount")).toEqual(
+      NA("Deal 'openai-amd-2025' has no reported amount.")
+    );
+    expect(await excel("DEAL_FIELD", "openai-amd-2025", "term_years")).toEqual(
+      NA("Deal 'openai-amd-2025' has no reported term.")
+    );
   });
 });
 
 describe("arguments that cannot be read", () => {
   it("an unknown type, role, basis or field is #VALUE! listing what is accepted", async () => {
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", "loan")).toEqual(
-      VALUE("Unknown type 'loan'. Use one of: equity, compute, chips, infrastructure, secondary, partnership, or leave it empty for all.")
+      VALUE(
+        "Unknown type 'loan'. Use one of: equity, compute, chips, infrastructure, secondary, partnership, or leave it empty for all."
+      )
     );
-    expect(await excel("DEAL_LIST", "Amazon", "buyer")).toEqual(VALUE("Unknown role 'buyer'. Use one of: from, to, any, or leave it empty for any."));
-    expect(await excel("EXPOSURE", "Amazon", "market")).toEqual(VALUE("Unknown basis 'market'. Use one of: capital, stake_value, compute, or leave it empty for capital."));
-    expect(await excel("DEAL_FIELD", "amazon-openai-equity", "price")).toEqual(VALUE(/^Unknown field 'price'\. Use one of: title, from, to, .*history, notes/));
-    expect(await excel("DEAL_FIELD", "amazon-openai-equity", null)).toEqual(VALUE(/^Enter a field\. Use one of: title/));
+    expect(await excel("DEAL_LIST", "Amazon", "buyer")).toEqual(
+      VALUE("Unknown role 'buyer'. Use one of: from, to, any, or leave it empty for any.")
+    );
+    expect(await excel("EXPOSURE", "Amazon", "market")).toEqual(
+      VALUE(
+        "Unknown basis 'market'. Use one of: capital, stake_value, compute, or leave it empty for capital."
+      )
+    );
+    expect(await excel("DEAL_FIELD", "amazon-openai-equity", "price")).toEqual(
+      VALUE(/^Unknown field 'price'\. Use one of: title, from, to, .*history, notes/)
+    );
+    expect(await excel("DEAL_FIELD", "amazon-openai-equity", null)).toEqual(
+      VALUE(/^Enter a field\. Use one of: title/)
+    );
   });
 
   it("an unreadable date is #VALUE! saying which forms work", async () => {
-    const help = "Use an Excel date, or text YYYY-MM-DD, YYYY-MM or YYYY; leave it empty for the latest data.";
-    expect(await excel("VALUATION", "OpenAI", "31/12/2025")).toEqual(VALUE(`Unreadable date '31/12/2025'. ${help}`));
-    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, -3)).toEqual(VALUE(/^Unreadable date -3: Excel dates run from 1/));
-    expect(await excel("EXPOSURE", "Amazon", null, true)).toEqual(VALUE(`Unreadable date (boolean). ${help}`));
+    const help =
+      "Use an Excel date, or text YYYY-MM-DD, YYYY-MM or YYYY; leave it empty for the latest data.";
+    expect(await excel("VALUATION", "OpenAI", "31/12/2025")).toEqual(
+      VALUE(`Unreadable date '31/12/2025'. ${help}`)
+    );
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, -3)).toEqual(
+      VALUE(/^Unreadable date -3: Excel dates run from 1/)
+    );
+    expect(await excel("EXPOSURE", "Amazon", null, true)).toEqual(
+      VALUE(`Unreadable date (boolean). ${help}`)
+    );
   });
 
   it("an empty party or a range where one name belongs is #VALUE!", async () => {
-    expect(await excel("DEAL_VALUE", "", "OpenAI")).toEqual(VALUE("Enter a company name, alias or ticker."));
-    expect(await excel("DEAL_VALUE", null, "OpenAI")).toEqual(VALUE("Enter a company name, alias or ticker."));
-    expect(await excel("VALUATION", [["OpenAI"], ["Anthropic"]])).toEqual(VALUE("Give one company name, alias or ticker, not a range or an array."));
+    expect(await excel("DEAL_VALUE", "", "OpenAI")).toEqual(
+      VALUE("Enter a company name, alias or ticker.")
+    );
+    expect(await excel("DEAL_VALUE", null, "OpenAI")).toEqual(
+      VALUE("Enter a company name, alias or ticker.")
+    );
+    expect(await excel("VALUATION", [["OpenAI"], ["Anthropic"]])).toEqual(
+      VALUE("Give one company name, alias or ticker, not a range or an array.")
+    );
   });
 
   it("friendly spellings of choices are accepted", async () => {
-    expect(await excel("EXPOSURE", "Amazon", "Stake Value")).toEqual(await excel("EXPOSURE", "Amazon", "stake_value"));
-    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", " EQUITY ")).toEqual(await excel("DEAL_VALUE", "Amazon", "OpenAI", "equity"));
+    expect(await excel("EXPOSURE", "Amazon", "Stake Value")).toEqual(
+      await excel("EXPOSURE", "Amazon", "stake_value")
+    );
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", " EQUITY ")).toEqual(
+      await excel("DEAL_VALUE", "Amazon", "OpenAI", "equity")
+    );
   });
 });
 
 describe("no input makes a function throw anything but an Excel error", () => {
-  const odd: unknown[] = [null, "", " ", "Amazon", "amazon-openai-equity", "2025", 0, -1, 1e308, Number.NaN, true, false, [["x"]], [], {}, "=1+1", "<script>", "x".repeat(5000), "🙂", "OpenAI\u0000"];
+  const odd: unknown[] = [
+    null,
+    "",
+    " ",
+    "Amazon",
+    "amazon-openai-equity",
+    "2025",
+    0,
+    -1,
+    1e308,
+    Number.NaN,
+    true,
+    false,
+    [["x"]],
+    [],
+    {},
+    "=1+1",
+    "<script>",
+    "x".repeat(5000),
+    "🙂",
+    "OpenAI\u0000",
+  ];
 
   it("every function, every odd argument in every position", async () => {
     const { functions } = await metadata();
@@ -83,13 +171,23 @@ describe("no input makes a function throw anything but an Excel error", () => {
     for (const f of functions) {
       for (let position = 0; position < Math.max(1, f.parameters.length); position++) {
         for (const value of odd) {
-          const args = f.parameters.map((p, i) => (i === position ? value : p.name === "field" ? "amount" : i === 0 ? "Amazon" : i === 1 && p.name !== "basis" && p.name !== "role" ? "OpenAI" : null));
+          const args = f.parameters.map((p, i) =>
+            i === position
+              ? value
+              : p.name === "field"
+                ? "amount"
+                : i === 0
+                  ? "Amazon"
+                  : i === 1 && p.name !== "basis" && p.name !== "role"
+                    ? "OpenAI"
+                    : null
+          );
           const result = await excel(f.id, ...args);
           calls++;
           const isError = typeof result === "object" && result !== null && "error" in result;
           if (isError) {
             expect(["#N/A", "#VALUE!"]).toContain((result as { error: string }).error);
-            expect((result as { message: string }).message.length).toBeGreaterThan(10);
+            expect((result as unknown as { message: string }).message.length).toBeGreaterThan(10);
           } else {
             expect(["number", "string", "object"]).toContain(typeof result);
           }

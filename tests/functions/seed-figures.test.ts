@@ -11,7 +11,9 @@ describe("the seed article through the formulas, as of its date", () => {
   it("Amazon in talks to put about $10B into OpenAI", async () => {
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, ARTICLE)).toBe(10 * B);
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", "equity", ARTICLE_SERIAL)).toBe(10 * B);
-    expect(await excel("DEAL_FIELD", "amazon-openai-equity", "history")).toMatch(/^2025-12 in talks ~\$10B \[seed\]; 2025-12-17 in talks ≥\$10B/);
+    expect(await excel("DEAL_FIELD", "amazon-openai-equity", "history")).toMatch(
+      /^2025-12 in talks ~\$10B \[seed\]; 2025-12-17 in talks ≥\$10B/
+    );
   });
 
   it("which would value OpenAI at over $500B", async () => {
@@ -32,10 +34,13 @@ describe("the seed article through the formulas, as of its date", () => {
 
   it("the new framework ended Microsoft's right of first refusal on compute (no amount)", async () => {
     expect(await excel("DEAL_FIELD", "microsoft-openai-recap-2025", "status")).toBe("signed");
-    expect(await excel("DEAL_FIELD", "microsoft-openai-recap-2025", "sources")).toMatch(/Amazon negotiates a major investment/);
+    expect(await excel("DEAL_FIELD", "microsoft-openai-recap-2025", "sources")).toMatch(
+      /Amazon negotiates a major investment/
+    );
     expect(await excel("DEAL_VALUE", "Microsoft", "OpenAI", "partnership", ARTICLE)).toEqual({
       error: "#N/A",
-      message: "The deal from Microsoft to OpenAI of type partnership as of 2025-12-17 has no reported amount (microsoft-openai-recap-2025).",
+      message:
+        "The deal from Microsoft to OpenAI of type partnership as of 2025-12-17 has no reported amount (microsoft-openai-recap-2025).",
     });
   });
 
@@ -52,13 +57,19 @@ describe("the seed article through the formulas, as of its date", () => {
   it("OpenAI's more than $1.4 trillion of infrastructure commitments, as an aggregate", async () => {
     expect(await excel("DEAL_FIELD", "openai-commitments-aggregate", "amount")).toBe(1.4e12);
     expect(await excel("DEAL_FIELD", "openai-commitments-aggregate", "kind")).toBe("aggregate");
-    expect(await excel("DEAL_FIELD", "openai-commitments-aggregate", "qualifier")).toBe("more_than");
+    expect(await excel("DEAL_FIELD", "openai-commitments-aggregate", "qualifier")).toBe(
+      "more_than"
+    );
   });
 
   it("the secondary sales at valuations close to $500B", async () => {
     expect(await excel("DEAL_FIELD", "openai-secondary-2025-10", "type")).toBe("secondary");
     const list = (await excel("VALUATION_LIST", "OpenAI", ARTICLE)) as unknown[][];
-    expect(list.find((r) => r[0] === "2025-10-02")?.slice(1, 4)).toEqual([500 * B, "exact", "secondary"]);
+    expect(list.find((r) => r[0] === "2025-10-02")?.slice(1, 4)).toEqual([
+      500 * B,
+      "exact",
+      "secondary",
+    ]);
   });
 
   it("the 'circular' worry as a number: $38B of AWS compute per $10B of Amazon equity", async () => {

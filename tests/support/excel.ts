@@ -14,7 +14,13 @@ export interface FunctionMetadata {
   name: string;
   description?: string;
   helpUrl?: string;
-  parameters: { name: string; description?: string; type?: string; optional?: boolean; dimensionality?: string }[];
+  parameters: {
+    name: string;
+    description?: string;
+    type?: string;
+    optional?: boolean;
+    dimensionality?: string;
+  }[];
   result: { type?: string; dimensionality?: string };
 }
 
@@ -29,14 +35,18 @@ let cached: Promise<Metadata> | undefined;
 /** The metadata exactly as the build generates it (the same generator the webpack plugin calls). */
 export function metadata(): Promise<Metadata> {
   cached ??= generateCustomFunctionsMetadata(FUNCTIONS_SOURCE).then((result) => {
-    if (result.errors.length > 0) throw new Error(`functions.json generation failed:\n${result.errors.join("\n")}`);
+    if (result.errors.length > 0)
+      throw new Error(`functions.json generation failed:\n${result.errors.join("\n")}`);
     const json = JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] };
     const exported = functions as unknown as Record<string, (...args: unknown[]) => unknown>;
     const byId = new Map<string, { meta: FunctionMetadata; fn: (...args: unknown[]) => unknown }>();
     for (const a of result.associate) {
       const meta = json.functions.find((f) => f.id === a.id);
       const fn = exported[a.functionName];
-      if (!meta || typeof fn !== "function") throw new Error(`${a.id} is associated with '${a.functionName}', which is not an exported function`);
+      if (!meta || typeof fn !== "function")
+        throw new Error(
+          `${a.id} is associated with '${a.functionName}', which is not an exported function`
+        );
       byId.set(a.id, { meta, fn });
     }
     return { functions: json.functions, byId };
@@ -59,7 +69,8 @@ export async function excel(id: string, ...args: unknown[]): Promise<unknown> {
     return entry.fn(...full);
   } catch (e) {
     const err = e as { code?: unknown; message?: string; name?: string };
-    if (err.name === "CustomFunctions.Error" && typeof err.code === "string") return { error: err.code, message: err.message ?? "" };
+    if (err.name === "CustomFunctions.Error" && typeof err.code === "string")
+      return { error: err.code, message: err.message ?? "" };
     throw e;
   }
 }

@@ -1,0 +1,155 @@
+/**
+ * Build of the AI Deals add-in: ONE page (taskpane.html) hosts the shared runtime, so the custom functions,
+ * the task pane and the ribbon's function file are three entries loaded by that page, with a single webpack
+ * runtime so a module they share (the dataset store) exists once.
+ *
+ *   npx webpack --mode production      -> dist/
+ *   npx webpack serve --mode development (npm run dev-server / npm start) -> https://localhost:3000
+ *
+ * Before every build and before the dev server compiles, scripts/check-dataset.ts validates the bundled
+ * dataset; an invalid dataset fails the build.
+ */
+"use strict";
+
+const path = require("node:path");
+const { execFile } = require("node:child_process");
+const { promisify } = require("node:util");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { ensureDevCerts } = require("./scripts/dev-certs");
+const { HelpPagePlugin } = require("./scripts/help-page");
+const { readManifest, functionsNamespace } = require("./scripts/manifest");
+
+const ROOT = __dirname;
+const DEFAULT_PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
+const FUNCTIONS_SOURCE = path.join(ROOT, "src/functions/functions.ts");
+
+/** Runs scripts/check-dataset.ts (through tsx) before `webpack` builds and whenever the data or core change in watch mode. */
+class CheckDatasetPlugin {
+  apply(compiler) {
+    const name = "CheckDatasetPlugin";
+    const logger = compiler.getInfrastructureLogger(name);
+    const tsxCli = path.join(path.dirname(require.resolve("tsx/package.json")), "dist/cli.mjs");
+    const script = path.join(ROOT, "scripts/check-dataset.ts");
+    const watched = [
+      path.join(ROOT, "src/data") + path.sep,
+      path.join(ROOT, "src/core") + path.sep,
+      script,
+    ];
+    let failure; // message of the last failed check, reported as a compilation error in watch mode
+
+    const check = async () => {
+      try {
+        const { stdout } = await promisify(execFile)(process.execPath, [tsxCli, script], {
+          cwd: ROOT,
+        });
+        if (stdout.trim()) logger.info(stdout.trim());
+        failure = undefined;
+      } catch (err) {
+        const output = [err.stderr, err.stdout].filter(Boolean).join("\n").trim();
+        failure = `scripts/check-dataset.ts failed (exit ${err.code}):\n${output || err.message}`;
+      }
+    };
+
+    // `webpack` (one build): an invalid dataset stops the build before it starts.
+    compiler.hooks.beforeRun.tapPromise(name, async () => {
+      await check();
+      if (failure) {
+        const error = new Error(failure);
+        error.stack = `Error: ${failure}`; // the script's own output says it all; a stack into this file would not help
+        throw error;
+      }
+    });
+    // `webpack serve` / --watch: check on the first run and when the data or the core changed; keep serving
+    // but report the problem as a compilation error (shown in the terminal and the browser overlay).
+    compiler.hooks.watchRun.tapPromise(name, async (c) => {
+      const changed = c.modifiedFiles ? [...c.modifiedFiles, ...(c.removedFiles || [])] : undefined;
+      if (!changed || changed.some((f) => watched.some((w) => f === w || f.startsWith(w))))
+        await check();
+    });
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      if (!failure) return;
+      const error = new compiler.webpack.WebpackError(failure);
+      error.hideStack = true;
+      compilation.errors.push(error);
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || "production";
+  const serve = Boolean(env.WEBPACK_SERVE);
+  const namespace = functionsNamespace(readManifest().root);
+  if (!namespace) throw new Error("manifest.xml has no custom functions Namespace");
+
+  const config = {
+    mode,
+    context: ROOT,
+    // Separate .map files: eval-based devtools would need 'unsafe-eval' in the page's CSP.
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.join(ROOT, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // Type errors are `npm run typecheck`'s job (tsc --noEmit); the bundle only needs transpiling.
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    optimization: {
+      // One runtime for the three entries of the shared page: a module imported by several entries is
+      // instantiated once (one dataset store for the functions and the task pane).
+      runtimeChunk: "single",
+      splitChunks: { chunks: "all" },
+    },
+    performance: { hints: false },
+    plugins: [
+      new CheckDatasetPlugin(),
+      // Absolute input: the plugin matches modules by the resolved path of this option.
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new HelpPagePlugin({ namespace }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane", "commands"],
+        chunksSortMode: "manual",
+        // The dev server's live-reload socket; production allows no websocket.
+        templateParameters: { devConnectSrc: serve ? " wss://localhost:*" : "" },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+        ],
+      }),
+    ],
+  };
+
+  if (serve) {
+    const { ca, cert, key } = await ensureDevCerts();
+    config.devServer = {
+      host: "localhost",
+      port: DEFAULT_PORT,
+      server: { type: "https", options: { ca, cert, key } },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false, // everything is served from the compilation (assets and manifest are copied into it)
+      devMiddleware: { index: "taskpane.html" }, // https://localhost:3000/ (the AppDomain) shows the pane
+      client: { overlay: { errors: true, warnings: false } },
+    };
+  }
+  return config;
+};
