@@ -1,0 +1,107 @@
+/**
+ * The production bundle as Excel loads it: webpack's build of the functions entry, run in a fresh
+ * JavaScript context that has only what Excel's runtime gives it (CustomFunctions and a browser's
+ * standard globals). Every function in
+ * the built functions.json must be associated by the bundle itself and answer when called as Excel calls
+ * it, with omitted optional arguments as null.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createContext, runInContext } from "node:vm";
+import webpack, { type Configuration, type StatsCompilation } from "webpack";
+import { metadata } from "./support/excel";
+
+type ConfigFactory = (
+  env: Record<string, unknown>,
+  argv: { mode: string }
+) => Promise<Configuration>;
+const createConfig: ConfigFactory = require("../webpack.config.js");
+
+interface FunctionsJson {
+  functions: { id: string; parameters: { optional?: boolean }[] }[];
+}
+
+let outDir: string;
+let stats: StatsCompilation;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), "ai-deals-bundle-"));
+  const config = await createConfig({}, { mode: "production" });
+  config.output = { ...config.output, path: outDir };
+  stats = await new Promise<StatsCompilation>((resolve, reject) => {
+    webpack(config, (err, result) => {
+      if (err) return reject(err);
+      if (!result || result.hasErrors())
+        return reject(new Error(result?.toString({ all: false, errors: true }) ?? "no stats"));
+      resolve(result.toJson({ all: false, entrypoints: true, assets: true }));
+    });
+  });
+}, 120_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+/** Runs the files of the functions entry, in order, in a context holding only Excel's CustomFunctions. */
+function loadFunctionsBundle(): Map<string, (...args: unknown[]) => unknown> {
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  const excelRuntime = (globalThis as unknown as { CustomFunctions: Record<string, unknown> })
+    .CustomFunctions;
+  const context = createContext({
+    CustomFunctions: {
+      ...excelRuntime,
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+    },
+    // Standard globals every browser (and so Excel's JavaScript runtime) has.
+    console,
+    URL,
+    URLSearchParams,
+    TextEncoder,
+    TextDecoder,
+  });
+  runInContext("var self = globalThis; var window = globalThis;", context);
+  const files = (stats.entrypoints?.functions?.assets ?? [])
+    .map((a) => a.name)
+    .filter((n) => n.endsWith(".js"));
+  expect(files).toContain("functions.js");
+  for (const file of files)
+    runInContext(readFileSync(join(outDir, file), "utf8"), context, { filename: file });
+  return associated;
+}
+
+describe("the production functions bundle", () => {
+  it("ships the functions.json that Office's tooling generates from the JSDoc", async () => {
+    const built = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as FunctionsJson;
+    expect(built.functions).toEqual((await metadata()).functions);
+  });
+
+  it("associates every function of functions.json, and each answers Excel's way of calling it", () => {
+    const built = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as FunctionsJson;
+    const associated = loadFunctionsBundle();
+    expect([...associated.keys()].sort()).toEqual(built.functions.map((f) => f.id).sort());
+
+    const call = (id: string, ...given: unknown[]) => {
+      const f = built.functions.find((x) => x.id === id) as FunctionsJson["functions"][0];
+      return (associated.get(id) as (...a: unknown[]) => unknown)(
+        ...f.parameters.map((_, i) => (i < given.length ? given[i] : null))
+      );
+    };
+    expect(call("DEAL_VALUE", "Amazon", "OpenAI")).toBe(50e9);
+    expect(call("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-12-17")).toBe(10e9);
+    expect(call("STAKE_PCT", "Microsoft", "OpenAI")).toBe(0.27);
+    expect(call("STAKE_BASIS", "Microsoft", "OpenAI")).toBe("reported");
+    expect(call("VALUATION", "OpenAI")).toBe(852e9);
+    expect((call("VALUATION_LIST", "OpenAI") as unknown[][])[0]?.[0]).toBe("Date");
+    expect(call("EXPOSURE", "Amazon")).toBe(83e9);
+    expect(call("CIRCULARITY", "Amazon", "OpenAI")).toBeCloseTo(2.76, 10);
+    expect((call("DEAL_LIST", "Amazon") as unknown[][])[0]?.[0]).toBe("ID");
+    expect(call("DEAL_FIELD", "amazon-openai-equity", "status")).toBe("announced");
+    expect(call("DATA_VERSION")).toMatch(/^\d{4}\.\d{2}\.\d{2} \(data as of \d{4}-\d{2}-\d{2}\)$/);
+    // Errors leave the bundle as Excel's error objects with their message.
+    expect(() => call("DEAL_VALUE", "Amazn", "OpenAI")).toThrow(
+      expect.objectContaining({
+        code: "#N/A",
+        message: "Unknown company 'Amazn'. Did you mean 'Amazon'?",
+      })
+    );
+  });
+});
