@@ -34,6 +34,8 @@ export interface IndexedValuation extends Valuation {
 
 export interface IndexedPosition extends Position {
   readonly day: number;
+  /** Set while the loader checks consistency (a position is indexed under several pairs). */
+  checked: boolean;
 }
 
 export interface Dataset {
@@ -43,6 +45,8 @@ export interface Dataset {
   readonly nameIndex: ReadonlyMap<string, string>;
   /** Company id → itself and every company below it (AWS under Amazon). */
   readonly selfAndDescendants: ReadonlyMap<string, readonly string[]>;
+  /** Companies whose parent chain loops (a consistency error; the loader rejects such data). */
+  readonly cyclic: ReadonlySet<string>;
   readonly deals: readonly IndexedDeal[];
   readonly dealById: ReadonlyMap<string, IndexedDeal>;
   /** `${from}|${to}` for every ancestor-or-self of each side → deals, so a parent's query is one lookup. */
@@ -74,9 +78,11 @@ export const pairKey = (from: string, to: string): string => `${from}|${to}`;
 export function loadDataset(json: unknown): LoadResult {
   const parsed = datasetSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
-  const errors = checkConsistency(parsed.data);
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, dataset: buildIndexes(parsed.data) };
+  // Index first (it tolerates broken references), then check consistency on the indexes: every
+  // fact's day is computed once and the id maps are built once.
+  const dataset = buildIndexes(parsed.data);
+  const errors = checkConsistency(dataset);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, dataset };
 }
 
 function formatIssues(error: z.ZodError): string[] {
@@ -85,145 +91,149 @@ function formatIssues(error: z.ZodError): string[] {
     .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
 }
 
-function checkConsistency(file: DatasetFile): string[] {
+const MAX_ERRORS = 50;
+
+function checkConsistency(ds: Dataset): string[] {
+  const file = ds.file;
   const errors: string[] = [];
-  const unique = (what: string, ids: string[]): Set<string> => {
+  const fail = (message: string): void => {
+    if (errors.length < MAX_ERRORS) errors.push(message);
+  };
+  const unique = (
+    what: string,
+    count: number,
+    mapSize: number,
+    ids: readonly { id: string }[]
+  ): void => {
+    if (mapSize === count) return;
     const seen = new Set<string>();
-    for (const id of ids) {
-      if (seen.has(id)) errors.push(`${what} id '${id}' is used twice`);
+    for (const { id } of ids) {
+      if (seen.has(id)) fail(`${what} id '${id}' is used twice`);
       seen.add(id);
     }
-    return seen;
   };
-  const companyIds = unique(
-    "company",
-    file.companies.map((c) => c.id)
-  );
-  const sourceIds = unique(
-    "source",
-    file.sources.map((s) => s.id)
-  );
-  const dealIds = unique(
-    "deal",
-    file.deals.map((d) => d.id)
-  );
+  unique("company", file.companies.length, ds.companies.size, file.companies);
+  unique("source", file.sources.length, ds.sources.size, file.sources);
+  unique("deal", file.deals.length, ds.dealById.size, file.deals);
   unique(
     "position",
-    file.positions.map((p) => p.id)
+    file.positions.length,
+    new Set(file.positions.map((p) => p.id)).size,
+    file.positions
   );
   unique(
     "valuation",
-    file.valuations.map((v) => v.id)
+    file.valuations.length,
+    new Set(file.valuations.map((v) => v.id)).size,
+    file.valuations
   );
   const asOfDay = factStartDay(file.asOf);
-  const byId = new Map(file.deals.map((d) => [d.id, d]));
-
-  const knownCompany = (where: string, id: string | null): void => {
-    if (id !== null && !companyIds.has(id)) errors.push(`${where}: unknown company '${id}'`);
+  // Messages are built only on failure: these checks run for every fact of a large file.
+  const knownCompany = (id: string | null, what: string, where: string): void => {
+    if (id !== null && !ds.companies.has(id)) fail(`${what} ${where}: unknown company '${id}'`);
   };
-  const knownSource = (where: string, id: string): void => {
-    if (!sourceIds.has(id)) errors.push(`${where}: unknown source '${id}'`);
+  const knownSource = (id: string, what: string, where: string | number): void => {
+    if (!ds.sources.has(id))
+      fail(
+        `${what}${typeof where === "number" ? ` history[${where}]` : ""}: unknown source '${id}'`
+      );
   };
-  const notAfterAsOf = (where: string, date: string): void => {
-    if (factStartDay(date) > asOfDay)
-      errors.push(`${where}: date ${date} is after the dataset's as-of date ${file.asOf}`);
+  const afterAsOf = (day: number, date: string, what: string): void => {
+    fail(`${what}: date ${date} is after the dataset's as-of date ${file.asOf}`);
   };
 
   // Names: one normalized name, alias or ticker must mean one company.
   const nameOwner = new Map<string, string>();
   for (const c of file.companies) {
-    knownCompany(`company ${c.id} parent`, c.parent);
+    knownCompany(c.parent, `company ${c.id}`, "parent");
     for (const name of [c.name, ...c.aliases, ...c.tickers]) {
       const key = normalizeName(name);
       const owner = nameOwner.get(key);
       if (owner !== undefined && owner !== c.id)
-        errors.push(`name '${name}' belongs to both '${owner}' and '${c.id}'`);
+        fail(`name '${name}' belongs to both '${owner}' and '${c.id}'`);
       nameOwner.set(key, c.id);
     }
-  }
-  const parents = new Map(file.companies.map((c) => [c.id, c.parent]));
-  for (const c of file.companies) {
-    const seen = new Set<string>();
-    for (let p: string | null | undefined = c.id; p; p = parents.get(p)) {
-      if (seen.has(p)) {
-        errors.push(`company '${c.id}' is its own ancestor`);
-        break;
-      }
-      seen.add(p);
-    }
+    if (ds.cyclic.has(c.id)) fail(`company '${c.id}' is its own ancestor`);
   }
 
   const seenDeal = new Map<string, string>();
-  for (const d of file.deals) {
-    const where = `deal ${d.id}`;
-    knownCompany(`${where} from`, d.from);
-    knownCompany(`${where} to`, d.to);
-    if (d.from === d.to) errors.push(`${where}: from and to are the same company`);
+  for (const d of ds.deals) {
+    if (!ds.companies.has(d.from)) knownCompany(d.from, `deal ${d.id}`, "from");
+    if (d.to !== null && !ds.companies.has(d.to)) knownCompany(d.to, `deal ${d.id}`, "to");
+    if (d.from === d.to) fail(`deal ${d.id}: from and to are the same company`);
     if (d.kind !== "aggregate" && d.to === null && d.type !== "infrastructure") {
-      errors.push(
-        `${where}: only infrastructure build-outs and aggregates may have no counterparty`
-      );
+      fail(`deal ${d.id}: only infrastructure build-outs and aggregates may have no counterparty`);
     }
     if (d.partOf !== undefined) {
-      const round = byId.get(d.partOf);
-      if (!round) errors.push(`${where}: partOf '${d.partOf}' is not a deal`);
-      else if (round.kind !== "round") errors.push(`${where}: partOf '${d.partOf}' is not a round`);
-      else if (round.to !== d.to) errors.push(`${where}: part of a round into another company`);
+      const round = ds.dealById.get(d.partOf);
+      if (!round) fail(`deal ${d.id}: partOf '${d.partOf}' is not a deal`);
+      else if (round.kind !== "round") fail(`deal ${d.id}: partOf '${d.partOf}' is not a round`);
+      else if (round.to !== d.to) fail(`deal ${d.id}: part of a round into another company`);
     }
-    for (const o of d.overlaps ?? [])
-      if (!dealIds.has(o)) errors.push(`${where}: overlaps unknown deal '${o}'`);
+    if (d.overlaps) {
+      for (const o of d.overlaps)
+        if (!ds.dealById.has(o)) fail(`deal ${d.id}: overlaps unknown deal '${o}'`);
+    }
     let previous = Number.NEGATIVE_INFINITY;
-    d.history.forEach((e, i) => {
-      knownSource(`${where} history[${i}]`, e.source);
-      notAfterAsOf(`${where} history[${i}]`, e.date);
-      const day = factStartDay(e.date);
-      if (day < previous)
-        errors.push(`${where}: history[${i}] (${e.date}) is earlier than the event before it`);
-      previous = day;
+    for (let i = 0; i < d.history.length; i++) {
+      const e = d.history[i] as IndexedEvent;
+      if (!ds.sources.has(e.source)) knownSource(e.source, `deal ${d.id}`, i);
+      if (e.day > asOfDay) afterAsOf(e.day, e.date, `deal ${d.id} history[${i}]`);
+      if (e.day < previous)
+        fail(`deal ${d.id} history[${i}] (${e.date}) is earlier than the event before it`);
+      previous = e.day;
       if ((e.amountUsd === null) !== (e.qualifier === null)) {
-        errors.push(
-          `${where} history[${i}]: an amount needs a qualifier and a qualifier an amount`
+        fail(`deal ${d.id} history[${i}]: an amount needs a qualifier and a qualifier an amount`);
+      }
+    }
+    // The same transaction entered twice: same parties, type, first date and first amount.
+    const first = d.history[0] as IndexedEvent;
+    if (d.kind === "transaction" && first.amountUsd !== null) {
+      const key = `${d.from}|${d.to}|${d.type}|${first.date}|${first.amountUsd}`;
+      const other = seenDeal.get(key);
+      if (other !== undefined) {
+        fail(
+          `deal ${d.id}: looks like a second entry of deal '${other}' (same parties, type, date and amount); merge them`
         );
       }
-    });
-    // The same transaction entered twice: same parties, type, first date and first amount.
-    const first = d.history[0] as DealEvent;
-    if (d.kind === "transaction" && first.amountUsd !== null) {
-      const key = [d.from, d.to, d.type, first.date, first.amountUsd].join("|");
-      const other = seenDeal.get(key);
-      if (other !== undefined)
-        errors.push(
-          `${where}: looks like a second entry of deal '${other}' (same parties, type, date and amount); merge them`
-        );
       seenDeal.set(key, d.id);
     }
   }
 
-  for (const p of file.positions) {
-    const where = `position ${p.id}`;
-    knownCompany(`${where} investor`, p.investor);
-    knownCompany(`${where} company`, p.company);
-    knownSource(where, p.source);
-    notAfterAsOf(where, p.date);
-    for (const c of p.covers) {
-      const d = byId.get(c);
-      if (!d) errors.push(`${where}: covers unknown deal '${c}'`);
-      else if (d.from !== p.investor || d.to !== p.company || d.type !== "equity") {
-        errors.push(
-          `${where}: covers '${c}', which is not an equity deal from ${p.investor} to ${p.company}`
-        );
+  for (const list of ds.positionsByPair.values()) {
+    for (const p of list) {
+      if (p.checked) continue; // a position is listed under each ancestor pair; check it once
+      p.checked = true;
+      if (!ds.companies.has(p.investor)) knownCompany(p.investor, `position ${p.id}`, "investor");
+      if (!ds.companies.has(p.company)) knownCompany(p.company, `position ${p.id}`, "company");
+      if (!ds.sources.has(p.source)) knownSource(p.source, `position ${p.id}`, "");
+      if (p.day > asOfDay) afterAsOf(p.day, p.date, `position ${p.id}`);
+      for (const c of p.covers) {
+        const d = ds.dealById.get(c);
+        if (!d) fail(`position ${p.id}: covers unknown deal '${c}'`);
+        else if (d.from !== p.investor || d.to !== p.company || d.type !== "equity") {
+          fail(
+            `position ${p.id}: covers '${c}', which is not an equity deal from ${p.investor} to ${p.company}`
+          );
+        }
       }
     }
   }
-  for (const v of file.valuations) {
-    const where = `valuation ${v.id}`;
-    knownCompany(`${where} company`, v.company);
-    knownSource(where, v.source);
-    notAfterAsOf(where, v.date);
-    if (v.dealId !== undefined && !dealIds.has(v.dealId))
-      errors.push(`${where}: dealId '${v.dealId}' is not a deal`);
+  for (const list of ds.valuationsByCompany.values()) {
+    for (const v of list) {
+      if (!ds.sources.has(v.source)) knownSource(v.source, `valuation ${v.id}`, "");
+      if (v.day > asOfDay) afterAsOf(v.day, v.date, `valuation ${v.id}`);
+      if (v.dealId !== undefined && !ds.dealById.has(v.dealId))
+        fail(`valuation ${v.id}: dealId '${v.dealId}' is not a deal`);
+    }
   }
-  for (const s of file.sources) if (s.date !== undefined) notAfterAsOf(`source ${s.id}`, s.date);
+  for (const v of file.valuations) {
+    if (!ds.companies.has(v.company)) knownCompany(v.company, `valuation ${v.id}`, "company");
+  }
+  for (const s of file.sources) {
+    if (s.date !== undefined && factStartDay(s.date) > asOfDay)
+      afterAsOf(0, s.date, `source ${s.id}`);
+  }
   return errors;
 }
 
@@ -233,6 +243,39 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+// Indexed records are built as literals with every property present in one order, so each kind of
+// record shares one hidden class in the JavaScript engine and the hot loops read them fast.
+function indexEvent(e: DealEvent): IndexedEvent {
+  return {
+    date: e.date,
+    status: e.status,
+    amountUsd: e.amountUsd,
+    qualifier: e.qualifier,
+    trancheUsd: e.trancheUsd,
+    source: e.source,
+    quote: e.quote,
+    note: e.note,
+    day: factStartDay(e.date),
+  };
+}
+
+function indexDeal(d: Deal): IndexedDeal {
+  return {
+    id: d.id,
+    title: d.title,
+    from: d.from,
+    to: d.to,
+    type: d.type,
+    kind: d.kind,
+    partOf: d.partOf,
+    overlaps: d.overlaps,
+    termYears: d.termYears,
+    refs: d.refs,
+    notes: d.notes,
+    history: d.history.map(indexEvent),
+  };
+}
+
 function buildIndexes(file: DatasetFile): Dataset {
   const companies = new Map(file.companies.map((c) => [c.id, c]));
   const nameIndex = new Map<string, string>();
@@ -240,36 +283,40 @@ function buildIndexes(file: DatasetFile): Dataset {
     for (const name of [c.name, ...c.aliases, ...c.tickers])
       nameIndex.set(normalizeName(name), c.id);
   }
+  const cyclic = new Set<string>();
   const selfAndAncestors = (id: string): string[] => {
     const chain: string[] = [];
-    for (let p: string | null | undefined = id; p; p = companies.get(p)?.parent) chain.push(p);
+    for (let p: string | null | undefined = id; p; p = companies.get(p)?.parent) {
+      if (chain.includes(p)) {
+        cyclic.add(id);
+        break;
+      }
+      chain.push(p);
+    }
     return chain;
   };
   const ancestorsOf = new Map(file.companies.map((c) => [c.id, selfAndAncestors(c.id)]));
+  const chainOf = (id: string): string[] => ancestorsOf.get(id) ?? [id];
   const selfAndDescendants = new Map<string, string[]>();
-  for (const c of file.companies)
-    for (const a of ancestorsOf.get(c.id) ?? []) push(selfAndDescendants, a, c.id);
+  for (const c of file.companies) for (const a of chainOf(c.id)) push(selfAndDescendants, a, c.id);
 
-  const deals: IndexedDeal[] = file.deals.map((d) => ({
-    ...d,
-    history: d.history.map((e) => ({ ...e, day: factStartDay(e.date) })),
-  }));
+  const deals = file.deals.map(indexDeal);
   const dealById = new Map(deals.map((d) => [d.id, d]));
   const dealsByPair = new Map<string, IndexedDeal[]>();
   const dealsByParty = new Map<string, { deal: IndexedDeal; role: "from" | "to" }[]>();
   const investees = new Map<string, Set<string>>();
   const addInvestee = (investor: string, company: string): void => {
-    for (const a of ancestorsOf.get(investor) ?? []) {
+    for (const a of chainOf(investor)) {
       const set = investees.get(a) ?? new Set<string>();
       set.add(company);
       investees.set(a, set);
     }
   };
   for (const d of deals) {
-    const froms = ancestorsOf.get(d.from) ?? [];
+    const froms = chainOf(d.from);
     for (const f of froms) push(dealsByParty, f, { deal: d, role: "from" as const });
     if (d.to === null) continue;
-    const tos = ancestorsOf.get(d.to) ?? [];
+    const tos = chainOf(d.to);
     for (const t of tos) {
       // A deal inside one family (AWS to Amazon) belongs to no pair of distinct parties.
       if (!froms.includes(t)) push(dealsByParty, t, { deal: d, role: "to" as const });
@@ -277,12 +324,27 @@ function buildIndexes(file: DatasetFile): Dataset {
     for (const f of froms) for (const t of tos) if (f !== t) push(dealsByPair, pairKey(f, t), d);
     if (d.type === "equity" && d.kind === "transaction") addInvestee(d.from, d.to);
   }
-  const positions = file.positions.map((p) => ({ ...p, day: factStartDay(p.date) }));
   const positionsByPair = new Map<string, IndexedPosition[]>();
-  for (const p of positions) {
-    for (const f of ancestorsOf.get(p.investor) ?? []) {
-      for (const t of ancestorsOf.get(p.company) ?? []) push(positionsByPair, pairKey(f, t), p);
-    }
+  for (const p of file.positions) {
+    const ip: IndexedPosition = {
+      id: p.id,
+      investor: p.investor,
+      company: p.company,
+      date: p.date,
+      investedUsd: p.investedUsd,
+      investedQualifier: p.investedQualifier,
+      stakePct: p.stakePct,
+      stakeQualifier: p.stakeQualifier,
+      covers: p.covers,
+      refs: p.refs,
+      source: p.source,
+      quote: p.quote,
+      note: p.note,
+      day: factStartDay(p.date),
+      checked: false,
+    };
+    for (const f of chainOf(p.investor))
+      for (const t of chainOf(p.company)) push(positionsByPair, pairKey(f, t), ip);
     addInvestee(p.investor, p.company);
   }
   for (const list of positionsByPair.values()) list.sort((a, b) => a.day - b.day);
@@ -290,7 +352,21 @@ function buildIndexes(file: DatasetFile): Dataset {
   const valuationsByCompany = new Map<string, IndexedValuation[]>();
   const valuationsByDeal = new Map<string, IndexedValuation[]>();
   for (const v of file.valuations) {
-    const iv: IndexedValuation = { ...v, day: factStartDay(v.date), rank: VALUATION_RANK[v.basis] };
+    const iv: IndexedValuation = {
+      id: v.id,
+      company: v.company,
+      date: v.date,
+      valueUsd: v.valueUsd,
+      qualifier: v.qualifier,
+      basis: v.basis,
+      dealId: v.dealId,
+      refs: v.refs,
+      source: v.source,
+      quote: v.quote,
+      note: v.note,
+      day: factStartDay(v.date),
+      rank: VALUATION_RANK[v.basis],
+    };
     push(valuationsByCompany, v.company, iv);
     if (v.dealId !== undefined) push(valuationsByDeal, v.dealId, iv);
   }
@@ -304,6 +380,7 @@ function buildIndexes(file: DatasetFile): Dataset {
     companies,
     nameIndex,
     selfAndDescendants,
+    cyclic,
     deals,
     dealById,
     dealsByPair,

@@ -25,10 +25,29 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+/** Days since 1970-01-01 of a proleptic Gregorian date, by arithmetic (no Date object on the load path). */
+function civilDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+};
+
 /** The first day a fact dated "YYYY", "YYYY-MM" or "YYYY-MM-DD" counts from. Assumes a validated date. */
 export function factStartDay(date: string): number {
-  const [y, m, d] = date.split("-").map(Number);
-  return dayOf(y as number, m ?? 1, d ?? 1);
+  return civilDay(
+    digits(date, 0, 4),
+    date.length >= 7 ? digits(date, 5, 7) : 1,
+    date.length >= 10 ? digits(date, 8, 10) : 1
+  );
 }
 
 export function precisionOf(date: string): DatePrecision {

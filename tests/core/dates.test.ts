@@ -58,3 +58,17 @@ describe("fact dates", () => {
     expect(precisionOf("2025-12-17")).toBe("day");
   });
 });
+
+describe("fact start days agree with the calendar", () => {
+  it("for every month start and month end from 1899 to 2101", () => {
+    for (let year = 1899; year <= 2101; year++) {
+      expect(factStartDay(String(year))).toBe(Date.UTC(year, 0, 1) / 86_400_000);
+      for (let month = 1; month <= 12; month++) {
+        const mm = String(month).padStart(2, "0");
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        expect(factStartDay(`${year}-${mm}`)).toBe(Date.UTC(year, month - 1, 1) / 86_400_000);
+        expect(factStartDay(`${year}-${mm}-${last}`)).toBe(Date.UTC(year, month - 1, last) / 86_400_000);
+      }
+    }
+  });
+});
