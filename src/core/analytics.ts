@@ -63,10 +63,26 @@ export const EQUITY: ReadonlySet<DealType> = new Set<DealType>(["equity"]);
 export interface PairTotal {
   /** Sum of known figures, cumulative positions reconciled; null when no matching deal has a figure. */
   readonly total: number | null;
-  /** Matching deals known on the day (with or without a figure). */
-  readonly deals: readonly IndexedDeal[];
+  /** How many matching deals were known on the day (with or without a figure). */
+  readonly count: number;
   /** The cumulative position used, if one raised the total. */
   readonly position?: IndexedPosition;
+}
+
+/** A deal's figure on a day without building its state (the hot path of DEAL_VALUE):
+ * the value, null when no amount is reported, undefined when nothing was known yet. */
+export function dealValueAt(deal: IndexedDeal, day: number): number | null | undefined {
+  const history = deal.history;
+  if ((history[0] as IndexedEvent).day > day) return undefined;
+  let figure: number | null = null;
+  let funded = 0;
+  for (let i = 0; i < history.length; i++) {
+    const e = history[i] as IndexedEvent;
+    if (e.day > day) break;
+    if (e.amountUsd !== null) figure = e.amountUsd;
+    if (e.trancheUsd !== undefined) funded += e.trancheUsd;
+  }
+  return funded > (figure ?? 0) ? funded : figure;
 }
 
 /** The latest position per exact investor→company pair on or before the day, filtered. */
@@ -85,6 +101,85 @@ function latestPositions(
   return [...latest.values()];
 }
 
+const counts = (d: IndexedDeal, types: ReadonlySet<DealType> | null): boolean =>
+  d.kind !== "aggregate" && (types === null || types.has(d.type));
+
+/**
+ * A pair's total over time, for one set of types: at each day some matching deal changed, the running
+ * total, how many deals had a figure and how many were known. Built on the first question about the pair
+ * (so loading stays fast), then every as-of date is one binary search however many deals the pair has.
+ */
+interface Timeline {
+  readonly days: number[];
+  readonly sums: number[];
+  readonly withFigure: number[];
+  readonly known: number[];
+}
+
+const timelines = new WeakMap<Dataset, Map<string, Timeline>>();
+
+function buildTimeline(
+  deals: readonly IndexedDeal[],
+  types: ReadonlySet<DealType> | null
+): Timeline {
+  // One change per deal and distinct event day: how the deal's figure moved that day.
+  const changes: { day: number; sum: number; figure: number; known: number }[] = [];
+  for (const d of deals) {
+    if (!counts(d, types)) continue;
+    let before: number | null | undefined;
+    for (const e of d.history) {
+      if (e.day === changes[changes.length - 1]?.day && before !== undefined) continue; // same day: already taken
+      const now = dealValueAt(d, e.day);
+      changes.push({
+        day: e.day,
+        sum: (now ?? 0) - (before ?? 0),
+        figure:
+          (now !== null && now !== undefined ? 1 : 0) -
+          (before !== null && before !== undefined ? 1 : 0),
+        known: before === undefined ? 1 : 0,
+      });
+      before = now;
+    }
+  }
+  changes.sort((a, b) => a.day - b.day);
+  const t: Timeline = { days: [], sums: [], withFigure: [], known: [] };
+  let sum = 0;
+  let figure = 0;
+  let known = 0;
+  for (const c of changes) {
+    sum += c.sum;
+    figure += c.figure;
+    known += c.known;
+    if (t.days[t.days.length - 1] === c.day) {
+      t.sums[t.sums.length - 1] = sum;
+      t.withFigure[t.withFigure.length - 1] = figure;
+      t.known[t.known.length - 1] = known;
+    } else {
+      t.days.push(c.day);
+      t.sums.push(sum);
+      t.withFigure.push(figure);
+      t.known.push(known);
+    }
+  }
+  return t;
+}
+
+function timelineOf(ds: Dataset, key: string, types: ReadonlySet<DealType> | null): Timeline {
+  let byKey = timelines.get(ds);
+  if (!byKey) {
+    byKey = new Map();
+    timelines.set(ds, byKey);
+  }
+  const typesKey = types === null ? "*" : [...types].sort().join(",");
+  const cacheKey = `${key}|${typesKey}`;
+  let t = byKey.get(cacheKey);
+  if (!t) {
+    t = buildTimeline(ds.dealsByPair.get(key) ?? [], types);
+    byKey.set(cacheKey, t);
+  }
+  return t;
+}
+
 /** DEAL_VALUE: the distinct deals from one party to another, each at its latest state. */
 export function pairTotal(
   ds: Dataset,
@@ -93,18 +188,51 @@ export function pairTotal(
   types: ReadonlySet<DealType> | null,
   day: number
 ): PairTotal {
-  const matched: IndexedDeal[] = [];
-  const values = new Map<string, number>();
-  for (const d of ds.dealsByPair.get(pairKey(from, to)) ?? []) {
-    if (d.kind === "aggregate" || (types !== null && !types.has(d.type))) continue;
-    const state = dealState(d, day);
-    if (!state) continue;
-    matched.push(d);
-    if (state.value !== null) values.set(d.id, state.value);
+  const key = pairKey(from, to);
+  if (!((types === null || types.has("equity")) && ds.positionsByPair.has(key))) {
+    const t = timelineOf(ds, key, types);
+    // The last change on or before the day.
+    let lo = 0;
+    let hi = t.days.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((t.days[mid] as number) <= day) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (at < 0) return { total: null, count: 0 };
+    return {
+      total: (t.withFigure[at] as number) > 0 ? (t.sums[at] as number) : null,
+      count: t.known[at] as number,
+    };
   }
-  let total: number | null = null;
-  for (const v of values.values()) total = (total ?? 0) + v;
+  return scanPairTotal(ds, key, from, to, types, day);
+}
 
+/** The same total by looking at each deal: for pairs with cumulative positions to reconcile. */
+export function scanPairTotal(
+  ds: Dataset,
+  key: string,
+  from: string,
+  to: string,
+  types: ReadonlySet<DealType> | null,
+  day: number
+): PairTotal {
+  const values = new Map<string, number>();
+  let total: number | null = null;
+  let count = 0;
+  for (const d of ds.dealsByPair.get(key) ?? []) {
+    if (!counts(d, types)) continue;
+    const v = dealValueAt(d, day);
+    if (v === undefined) continue;
+    count++;
+    if (v !== null) {
+      total = (total ?? 0) + v;
+      values.set(d.id, v);
+    }
+  }
   let used: IndexedPosition | undefined;
   if (types === null || types.has("equity")) {
     for (const p of latestPositions(ds, from, to, day, (q) => q.investedUsd !== undefined)) {
@@ -117,7 +245,20 @@ export function pairTotal(
       }
     }
   }
-  return used ? { total, deals: matched, position: used } : { total, deals: matched };
+  return used ? { total, count, position: used } : { total, count };
+}
+
+/** The deals pairTotal counted, for messages that name them. */
+export function matchingDeals(
+  ds: Dataset,
+  from: string,
+  to: string,
+  types: ReadonlySet<DealType> | null,
+  day: number
+): IndexedDeal[] {
+  return (ds.dealsByPair.get(pairKey(from, to)) ?? []).filter(
+    (d) => counts(d, types) && dealValueAt(d, day) !== undefined
+  );
 }
 
 export interface Stake {
@@ -192,7 +333,7 @@ export function stake(ds: Dataset, investor: string, company: string, day: numbe
     parts.push(`${d.id} at ${valuation.id}`);
   }
   if (priced === 0) {
-    const anyEquity = pairTotal(ds, investor, company, EQUITY, day).deals.length > 0;
+    const anyEquity = pairTotal(ds, investor, company, EQUITY, day).count > 0;
     return { missing: anyEquity ? "no-valuation" : "no-equity" };
   }
   return { value, basis: "implied", detail: parts.join(", ") };
@@ -202,7 +343,7 @@ export function stake(ds: Dataset, investor: string, company: string, day: numbe
 export function investeesOf(ds: Dataset, investor: string, day: number): string[] {
   return (ds.investeesByInvestor.get(investor) ?? []).filter(
     (c) =>
-      pairTotal(ds, investor, c, EQUITY, day).deals.length > 0 ||
+      pairTotal(ds, investor, c, EQUITY, day).count > 0 ||
       latestPositions(ds, investor, c, day, () => true).length > 0
   );
 }

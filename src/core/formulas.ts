@@ -11,6 +11,7 @@ import {
   dealsOf,
   exposure,
   latestValuation,
+  matchingDeals,
   pairTotal,
   stake,
 } from "./analytics";
@@ -43,7 +44,8 @@ function cachesOf(ds: Dataset): Caches {
 /** Excel recalculates the same formulas over and over; the answer for the same data and arguments never changes. */
 function memo<T>(ds: Dataset, key: string, compute: () => T): T {
   const { results } = cachesOf(ds);
-  if (results.has(key)) return results.get(key) as T;
+  const cached = results.get(key);
+  if (cached !== undefined) return cached as T;
   const value = compute();
   if (results.size >= MAX_CACHED_RESULTS) results.clear();
   results.set(key, value);
@@ -118,6 +120,11 @@ function nameOf(ds: Dataset, id: string | null): string {
 
 // ---------- the formulas ----------
 
+/** One set per type, made once: DEAL_VALUE's type filter without an allocation per call. */
+const TYPE_SETS = new Map<DealType, ReadonlySet<DealType>>(
+  DEAL_TYPES.map((t) => [t, new Set([t])])
+);
+
 /** DEALS.DEAL_VALUE(from, to, [type], [as_of]) */
 export function dealValue(
   ds: Dataset,
@@ -135,16 +142,16 @@ export function dealValue(
     if (isFormulaError(kind)) return kind;
     const day = parseAsOf(asOf);
     if (isFormulaError(day)) return day;
-    const result = pairTotal(ds, f, t, kind === null ? null : new Set<DealType>([kind]), day);
+    const types = kind === null ? null : (TYPE_SETS.get(kind) ?? null);
+    const result = pairTotal(ds, f, t, types, day);
+    if (result.total !== null) return result.total;
     const asked = `from ${nameOf(ds, f)} to ${nameOf(ds, t)}${kind ? ` of type ${kind}` : ""} ${describeAsOf(day)}`;
-    if (result.deals.length === 0) return notAvailable(`No deals ${asked}.`);
-    if (result.total === null) {
-      const n = result.deals.length;
-      return notAvailable(
-        `${n === 1 ? "The deal" : `The ${n} deals`} ${asked} ${n === 1 ? "has" : "have"} no reported amount (${result.deals.map((d) => d.id).join(", ")}).`
-      );
-    }
-    return result.total;
+    if (result.count === 0) return notAvailable(`No deals ${asked}.`);
+    const ids = matchingDeals(ds, f, t, types, day).map((d) => d.id);
+    const one = ids.length === 1;
+    return notAvailable(
+      `${one ? "The deal" : `The ${ids.length} deals`} ${asked} ${one ? "has" : "have"} no reported amount (${ids.join(", ")}).`
+    );
   });
 }
 
