@@ -117,6 +117,8 @@ interface Timeline {
 }
 
 const timelines = new WeakMap<Dataset, Map<string, Timeline>>();
+/** Pairs with at most this many deals are added up deal by deal. */
+const SCAN_AT_MOST = 16;
 
 function buildTimeline(
   deals: readonly IndexedDeal[],
@@ -189,7 +191,14 @@ export function pairTotal(
   day: number
 ): PairTotal {
   const key = pairKey(from, to);
-  if (!((types === null || types.has("equity")) && ds.positionsByPair.has(key))) {
+  const deals = ds.dealsByPair.get(key);
+  // Small pairs (most of them) are cheaper to add up than to build a timeline for; pairs with a
+  // cumulative position need the scan's reconciliation.
+  const scan =
+    deals === undefined ||
+    deals.length <= SCAN_AT_MOST ||
+    ((types === null || types.has("equity")) && ds.positionsByPair.has(key));
+  if (!scan) {
     const t = timelineOf(ds, key, types);
     // The last change on or before the day.
     let lo = 0;
