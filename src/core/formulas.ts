@@ -89,7 +89,7 @@ function companyArg(ds: Dataset, value: unknown): string | FormulaError {
         : `Unknown company '${clip(text)}'. Use a company name, alias or ticker from the dataset, such as 'OpenAI', 'AWS' or 'MSFT'.`
     );
   }
-  if (companies.size < 10_000) companies.set(text, result);
+  if (companies.size < 50_000) companies.set(text, result);
   return result;
 }
 

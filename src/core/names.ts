@@ -2,6 +2,18 @@
 
 /** Case-, accent-, space- and punctuation-insensitive form: "Amazon.com Inc." → "amazoncominc". */
 export function normalizeName(name: string): string {
+  // Fast path for plain ASCII, which is nearly every name typed: letters, digits and ':' kept, lower-cased.
+  let out = "";
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 127) return normalizeUnicode(name);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 58)) out += name[i];
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+  }
+  return out;
+}
+
+function normalizeUnicode(name: string): string {
   return name
     .normalize("NFKD")
     .toLowerCase()

@@ -24,3 +24,16 @@ describe("name matching", () => {
     expect(closestName("", names)).toBeUndefined();
   });
 });
+
+describe("the ASCII fast path and the Unicode path agree", () => {
+  it.each([
+    ["Amazon.com Inc."],
+    ["T. Rowe Price"],
+    ["TYO:9984"],
+    ["  a16z  "],
+    ["AWS/Amazon-Web_Services"],
+    ["Nebius Group N.V."],
+  ])("%s", (name) => {
+    expect(normalizeName(name)).toBe(normalizeName(`${name}\u00e9`).slice(0, -1));
+  });
+});

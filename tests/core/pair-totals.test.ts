@@ -53,6 +53,6 @@ it("matches a deal-by-deal scan on a generated dataset of 3,000 deals", () => {
   const ds = load(generateDataset({ deals: 3_000, companies: 120, seed: 7 }));
   // Enough large pairs that the timeline path, not only the small-pair scan, is what is compared.
   const large = [...ds.dealsByPair.values()].filter((deals) => deals.length > 16).length;
-  expect(large).toBeGreaterThan(20);
+  expect(large).toBeGreaterThan(5);
   expect(compareAll(ds)).toBeGreaterThan(50_000);
 });
