@@ -67,7 +67,9 @@ describe("fact start days agree with the calendar", () => {
         const mm = String(month).padStart(2, "0");
         const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
         expect(factStartDay(`${year}-${mm}`)).toBe(Date.UTC(year, month - 1, 1) / 86_400_000);
-        expect(factStartDay(`${year}-${mm}-${last}`)).toBe(Date.UTC(year, month - 1, last) / 86_400_000);
+        expect(factStartDay(`${year}-${mm}-${last}`)).toBe(
+          Date.UTC(year, month - 1, last) / 86_400_000
+        );
       }
     }
   });
