@@ -114,6 +114,30 @@ function choiceArg<T extends string>(
   return match ?? invalidValue(`Unknown ${what} '${clip(value.trim())}'. ${help}`);
 }
 
+/** The company and as_of arguments most formulas take, read in order; the first unreadable one wins. */
+function partyAndDate(
+  ds: Dataset,
+  party: unknown,
+  asOf: unknown
+): { id: string; day: number } | FormulaError {
+  const id = companyArg(ds, party);
+  if (isFormulaError(id)) return id;
+  const day = parseAsOf(asOf);
+  return isFormulaError(day) ? day : { id, day };
+}
+
+function partiesAndDate(
+  ds: Dataset,
+  first: unknown,
+  second: unknown,
+  asOf: unknown
+): { a: string; b: string; day: number } | FormulaError {
+  const a = companyArg(ds, first);
+  if (isFormulaError(a)) return a;
+  const rest = partyAndDate(ds, second, asOf);
+  return isFormulaError(rest) ? rest : { a, b: rest.id, day: rest.day };
+}
+
 function nameOf(ds: Dataset, id: string | null): string {
   return id === null ? "" : (ds.companies.get(id)?.name ?? id);
 }
@@ -157,12 +181,9 @@ export function dealValue(
 
 function stakeOf(ds: Dataset, investor: unknown, company: unknown, asOf: unknown) {
   return memo(ds, argKey("SP", [investor, company, asOf]), () => {
-    const i = companyArg(ds, investor);
-    if (isFormulaError(i)) return i;
-    const c = companyArg(ds, company);
-    if (isFormulaError(c)) return c;
-    const day = parseAsOf(asOf);
-    if (isFormulaError(day)) return day;
+    const args = partiesAndDate(ds, investor, company, asOf);
+    if (isFormulaError(args)) return args;
+    const { a: i, b: c, day } = args;
     const s = stake(ds, i, c, day);
     if ("missing" in s) {
       return notAvailable(
@@ -200,10 +221,9 @@ export function stakeBasis(
 /** DEALS.VALUATION(company, [as_of]) */
 export function valuation(ds: Dataset, company: unknown, asOf: unknown): number | FormulaError {
   return memo(ds, argKey("VA", [company, asOf]), () => {
-    const c = companyArg(ds, company);
-    if (isFormulaError(c)) return c;
-    const day = parseAsOf(asOf);
-    if (isFormulaError(day)) return day;
+    const args = partyAndDate(ds, company, asOf);
+    if (isFormulaError(args)) return args;
+    const { id: c, day } = args;
     const v = latestValuation(ds.valuationsByCompany.get(c), day);
     return v ? v.valueUsd : notAvailable(`No valuation of ${nameOf(ds, c)} ${describeAsOf(day)}.`);
   });
@@ -222,10 +242,9 @@ const VALUATION_HEADER: Cell[] = [
 /** DEALS.VALUATION_LIST(company, [as_of]): every valuation on record, so disagreeing sources stay visible. */
 export function valuationList(ds: Dataset, company: unknown, asOf: unknown): Table | FormulaError {
   return memo(ds, argKey("VL", [company, asOf]), () => {
-    const c = companyArg(ds, company);
-    if (isFormulaError(c)) return c;
-    const day = parseAsOf(asOf);
-    if (isFormulaError(day)) return day;
+    const args = partyAndDate(ds, company, asOf);
+    if (isFormulaError(args)) return args;
+    const { id: c, day } = args;
     const rows = (ds.valuationsByCompany.get(c) ?? []).filter((v) => v.day <= day);
     if (rows.length === 0)
       return notAvailable(`No valuation of ${nameOf(ds, c)} ${describeAsOf(day)}.`);
@@ -275,12 +294,9 @@ export function circularityRatio(
   asOf: unknown
 ): number | FormulaError {
   return memo(ds, argKey("CI", [investor, company, asOf]), () => {
-    const i = companyArg(ds, investor);
-    if (isFormulaError(i)) return i;
-    const c = companyArg(ds, company);
-    if (isFormulaError(c)) return c;
-    const day = parseAsOf(asOf);
-    if (isFormulaError(day)) return day;
+    const args = partiesAndDate(ds, investor, company, asOf);
+    if (isFormulaError(args)) return args;
+    const { a: i, b: c, day } = args;
     const r = circularity(ds, i, c, day);
     return r
       ? r.ratio
