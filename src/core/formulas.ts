@@ -354,7 +354,7 @@ export function dealList(
         state.value ?? "",
         state.qualifier ?? "",
         state.status,
-        deal.partOf ?? "",
+        partOfAsOf(ds, deal, day),
         sourceLabel(ds, state.event.source),
         state.event.quote,
       ]),
@@ -469,6 +469,12 @@ export function dataVersion(ds: Dataset): string {
 }
 
 // ---------- formatting ----------
+
+/** The round a deal is part of, once that round is known: the December talks are not yet "part of" February's round. */
+function partOfAsOf(ds: Dataset, deal: IndexedDeal, day: number): string {
+  const round = deal.partOf === undefined ? undefined : ds.dealById.get(deal.partOf);
+  return round !== undefined && dealState(round, day) !== undefined ? round.id : "";
+}
 
 export function sourceLabel(ds: Dataset, sourceId: string): string {
   const s = ds.sources.get(sourceId);

@@ -70,6 +70,8 @@ export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https$/ }).nullable(),
   title: text,
   date: factDate.optional(),
+  /** What the source reports besides its figures (context that is not a deal). */
+  notes: text.optional(),
 });
 
 export const companySchema = z.strictObject({
@@ -97,7 +99,7 @@ export const dealSchema = z.strictObject({
   id,
   title: text,
   from: id,
-  /** null: no counterparty (an own build-out, such as Stargate's sites). */
+  /** null: no single counterparty (an own build-out such as Stargate's sites, or an aggregate across many). */
   to: id.nullable(),
   type: dealType,
   kind: z.enum(DEAL_KINDS),

@@ -30,6 +30,9 @@ describe("no double counting", () => {
 
   it("tranches with no stated total add up to what was paid", async () => {
     // SoftBank's part of the 2025 round: $7.5B (Apr) + $22.5B (Dec), plus $0.5B in Oct 2024.
+    // Its commitment is on record from 31 March 2025 with no stated share; the payments then count.
+    expect(await excel("DEAL_FIELD", "softbank-openai-2025", "first_date")).toBe("2025-03-31");
+    expect(await excel("DEAL_VALUE", "SoftBank", "OpenAI", "equity", "2025-03-31")).toBe(0.5 * B);
     expect(await excel("DEAL_VALUE", "SoftBank", "OpenAI", "equity", "2025-06")).toBe(8 * B);
     expect(await excel("DEAL_VALUE", "SoftBank", "OpenAI", "equity", "2025-12")).toBe(30.5 * B);
   });

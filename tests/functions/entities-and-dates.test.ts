@@ -28,6 +28,8 @@ describe("entity resolution", () => {
       8 * B
     );
     expect(await excel("VALUATION", "OpenAI Group PBC")).toBe(852 * B);
+    // A ticker typed as a number, as Excel passes a cell holding 9984.
+    expect(await excel("DEAL_VALUE", 9984, "OpenAI", "equity", "2025-06")).toBe(8 * B);
   });
 
   it("a subsidiary's deals count for its parent, and the subsidiary alone sees only its own", async () => {
@@ -53,11 +55,21 @@ describe("as-of dates", () => {
   });
 
   it("a fact dated to a month counts from the first day of that month", async () => {
-    // The seed's talks are dated 2025-12 (no day).
-    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-11-30")).toMatchObject({
+    // The seed's "more than $13B" from Microsoft is dated 2025-12 (no day); the itemized deals add to $11B.
+    expect(await excel("DEAL_VALUE", "Microsoft", "OpenAI", "equity", "2025-11-30")).toBe(11 * B);
+    expect(await excel("DEAL_VALUE", "Microsoft", "OpenAI", "equity", "2025-12-01")).toBe(13 * B);
+    // The talks were first reported on 17 December 2025.
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-12-16")).toMatchObject({
       error: "#N/A",
     });
-    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-12-01")).toBe(10 * B);
+    expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-12-17")).toBe(10 * B);
+  });
+
+  it("a round shows as 'part of' only once the round is known", async () => {
+    const talks = (await excel("DEAL_LIST", "Amazon", "from", "2025-12-31")) as unknown[][];
+    expect(talks.find((r) => r[0] === "amazon-openai-equity")?.[9]).toBe("");
+    const now = (await excel("DEAL_LIST", "Amazon", "from")) as unknown[][];
+    expect(now.find((r) => r[0] === "amazon-openai-equity")?.[9]).toBe("openai-round-2026");
   });
 
   it("a fact dated to a year counts from 1 January", async () => {

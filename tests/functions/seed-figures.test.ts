@@ -12,7 +12,7 @@ describe("the seed article through the formulas, as of its date", () => {
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, ARTICLE)).toBe(10 * B);
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", "equity", ARTICLE_SERIAL)).toBe(10 * B);
     expect(await excel("DEAL_FIELD", "amazon-openai-equity", "history")).toMatch(
-      /^2025-12 in talks ~\$10B \[seed\]; 2025-12-17 in talks ≥\$10B/
+      /^2025-12-17 in talks ~\$10B \[seed\]; 2025-12-17 in talks ≥\$10B/
     );
   });
 
