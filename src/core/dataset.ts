@@ -34,8 +34,6 @@ export interface IndexedValuation extends Valuation {
 
 export interface IndexedPosition extends Position {
   readonly day: number;
-  /** Set while the loader checks consistency (a position is indexed under several pairs). */
-  checked: boolean;
 }
 
 export interface Dataset {
@@ -138,7 +136,7 @@ function checkConsistency(ds: Dataset): string[] {
         `${what}${typeof where === "number" ? ` history[${where}]` : ""}: unknown source '${id}'`
       );
   };
-  const afterAsOf = (day: number, date: string, what: string): void => {
+  const afterAsOf = (date: string, what: string): void => {
     fail(`${what}: date ${date} is after the dataset's as-of date ${file.asOf}`);
   };
 
@@ -178,7 +176,7 @@ function checkConsistency(ds: Dataset): string[] {
     for (let i = 0; i < d.history.length; i++) {
       const e = d.history[i] as IndexedEvent;
       if (!ds.sources.has(e.source)) knownSource(e.source, `deal ${d.id}`, i);
-      if (e.day > asOfDay) afterAsOf(e.day, e.date, `deal ${d.id} history[${i}]`);
+      if (e.day > asOfDay) afterAsOf(e.date, `deal ${d.id} history[${i}]`);
       if (e.day < previous)
         fail(`deal ${d.id} history[${i}] (${e.date}) is earlier than the event before it`);
       previous = e.day;
@@ -200,39 +198,30 @@ function checkConsistency(ds: Dataset): string[] {
     }
   }
 
-  for (const list of ds.positionsByPair.values()) {
-    for (const p of list) {
-      if (p.checked) continue; // a position is listed under each ancestor pair; check it once
-      p.checked = true;
-      if (!ds.companies.has(p.investor)) knownCompany(p.investor, `position ${p.id}`, "investor");
-      if (!ds.companies.has(p.company)) knownCompany(p.company, `position ${p.id}`, "company");
-      if (!ds.sources.has(p.source)) knownSource(p.source, `position ${p.id}`, "");
-      if (p.day > asOfDay) afterAsOf(p.day, p.date, `position ${p.id}`);
-      for (const c of p.covers) {
-        const d = ds.dealById.get(c);
-        if (!d) fail(`position ${p.id}: covers unknown deal '${c}'`);
-        else if (d.from !== p.investor || d.to !== p.company || d.type !== "equity") {
-          fail(
-            `position ${p.id}: covers '${c}', which is not an equity deal from ${p.investor} to ${p.company}`
-          );
-        }
+  for (const p of file.positions) {
+    if (!ds.companies.has(p.investor)) knownCompany(p.investor, `position ${p.id}`, "investor");
+    if (!ds.companies.has(p.company)) knownCompany(p.company, `position ${p.id}`, "company");
+    if (!ds.sources.has(p.source)) knownSource(p.source, `position ${p.id}`, "");
+    if (factStartDay(p.date) > asOfDay) afterAsOf(p.date, `position ${p.id}`);
+    for (const c of p.covers) {
+      const d = ds.dealById.get(c);
+      if (!d) fail(`position ${p.id}: covers unknown deal '${c}'`);
+      else if (d.from !== p.investor || d.to !== p.company || d.type !== "equity") {
+        fail(
+          `position ${p.id}: covers '${c}', which is not an equity deal from ${p.investor} to ${p.company}`
+        );
       }
-    }
-  }
-  for (const list of ds.valuationsByCompany.values()) {
-    for (const v of list) {
-      if (!ds.sources.has(v.source)) knownSource(v.source, `valuation ${v.id}`, "");
-      if (v.day > asOfDay) afterAsOf(v.day, v.date, `valuation ${v.id}`);
-      if (v.dealId !== undefined && !ds.dealById.has(v.dealId))
-        fail(`valuation ${v.id}: dealId '${v.dealId}' is not a deal`);
     }
   }
   for (const v of file.valuations) {
     if (!ds.companies.has(v.company)) knownCompany(v.company, `valuation ${v.id}`, "company");
+    if (!ds.sources.has(v.source)) knownSource(v.source, `valuation ${v.id}`, "");
+    if (factStartDay(v.date) > asOfDay) afterAsOf(v.date, `valuation ${v.id}`);
+    if (v.dealId !== undefined && !ds.dealById.has(v.dealId))
+      fail(`valuation ${v.id}: dealId '${v.dealId}' is not a deal`);
   }
   for (const s of file.sources) {
-    if (s.date !== undefined && factStartDay(s.date) > asOfDay)
-      afterAsOf(0, s.date, `source ${s.id}`);
+    if (s.date !== undefined && factStartDay(s.date) > asOfDay) afterAsOf(s.date, `source ${s.id}`);
   }
   return errors;
 }
@@ -341,7 +330,6 @@ function buildIndexes(file: DatasetFile): Dataset {
       quote: p.quote,
       note: p.note,
       day: factStartDay(p.date),
-      checked: false,
     };
     for (const f of chainOf(p.investor))
       for (const t of chainOf(p.company)) push(positionsByPair, pairKey(f, t), ip);
