@@ -70,9 +70,14 @@ function textArg(value: unknown, what: string): string | FormulaError {
 }
 
 function companyArg(ds: Dataset, value: unknown): string | FormulaError {
+  const { companies } = cachesOf(ds);
+  // Exactly as typed first: the same cell text is resolved once.
+  if (typeof value === "string") {
+    const seen = companies.get(value);
+    if (seen !== undefined) return seen;
+  }
   const text = textArg(value, "company name, alias or ticker");
   if (isFormulaError(text)) return text;
-  const { companies } = cachesOf(ds);
   const cached = companies.get(text);
   if (cached !== undefined) return cached;
   let result: string | FormulaError;
@@ -89,8 +94,25 @@ function companyArg(ds: Dataset, value: unknown): string | FormulaError {
         : `Unknown company '${clip(text)}'. Use a company name, alias or ticker from the dataset, such as 'OpenAI', 'AWS' or 'MSFT'.`
     );
   }
-  if (companies.size < 50_000) companies.set(text, result);
+  if (companies.size < 50_000) {
+    companies.set(text, result);
+    if (typeof value === "string") companies.set(value, result);
+  }
   return result;
+}
+
+/** as_of as typed → the day it means; a pure function, so one table serves every dataset. */
+const asOfCache = new Map<unknown, number | FormulaError>();
+
+function asOfArg(value: unknown): number | FormulaError {
+  if (typeof value !== "string" && typeof value !== "number") return parseAsOf(value);
+  let day = asOfCache.get(value);
+  if (day === undefined) {
+    day = parseAsOf(value);
+    if (asOfCache.size >= 10_000) asOfCache.clear();
+    asOfCache.set(value, day);
+  }
+  return day;
 }
 
 /** An optional choice among fixed words: null → the default, else one of the accepted words. */
@@ -122,7 +144,7 @@ function partyAndDate(
 ): { id: string; day: number } | FormulaError {
   const id = companyArg(ds, party);
   if (isFormulaError(id)) return id;
-  const day = parseAsOf(asOf);
+  const day = asOfArg(asOf);
   return isFormulaError(day) ? day : { id, day };
 }
 
@@ -164,7 +186,7 @@ export function dealValue(
     if (isFormulaError(t)) return t;
     const kind = choiceArg(type, "type", DEAL_TYPES, null);
     if (isFormulaError(kind)) return kind;
-    const day = parseAsOf(asOf);
+    const day = asOfArg(asOf);
     if (isFormulaError(day)) return day;
     const types = kind === null ? null : (TYPE_SETS.get(kind) ?? null);
     const result = pairTotal(ds, f, t, types, day);
@@ -277,7 +299,7 @@ export function exposureValue(
     if (isFormulaError(i)) return i;
     const b = choiceArg(basis, "basis", BASES, "capital");
     if (isFormulaError(b)) return b;
-    const day = parseAsOf(asOf);
+    const day = asOfArg(asOf);
     if (isFormulaError(day)) return day;
     const e = exposure(ds, i, b ?? "capital", day);
     return e
@@ -334,7 +356,7 @@ export function dealList(
     if (isFormulaError(p)) return p;
     const r = choiceArg(role, "role", ROLES, "any");
     if (isFormulaError(r)) return r;
-    const day = parseAsOf(asOf);
+    const day = asOfArg(asOf);
     if (isFormulaError(day)) return day;
     const rows = dealsOf(ds, p, r ?? "any", day);
     if (rows.length === 0) {
