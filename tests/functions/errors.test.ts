@@ -197,3 +197,28 @@ describe("no input makes a function throw anything but an Excel error", () => {
     expect(calls).toBeGreaterThan(400);
   });
 });
+
+describe("every field of every deal", () => {
+  it("is a value, or #N/A saying the source did not report it", async () => {
+    const { DEAL_FIELDS } = await import("../../src/core/formulas");
+    const { getActiveDataset } = await import("../../src/runtime/datasetStore");
+    let values = 0;
+    for (const deal of getActiveDataset().deals) {
+      for (const field of DEAL_FIELDS) {
+        const result = await excel("DEAL_FIELD", deal.id.toUpperCase(), field);
+        if (typeof result === "object" && result !== null) {
+          expect(result).toEqual({
+            error: "#N/A",
+            message: expect.stringMatching(
+              /^Deal '.+' has no reported (amount|term|tranche payment)\.$/
+            ),
+          });
+        } else {
+          expect(["string", "number"]).toContain(typeof result);
+          values++;
+        }
+      }
+    }
+    expect(values).toBeGreaterThan(1000);
+  });
+});
