@@ -387,7 +387,10 @@ export type ExposureBasis = "capital" | "stake_value" | "compute";
 
 export interface Exposure {
   readonly value: number;
+  /** Companies the investor backs by the day. */
   readonly companies: readonly string[];
+  /** How many of them had a figure for this basis (an amount, or a stake and a valuation). */
+  readonly counted: number;
 }
 
 /** EXPOSURE: one investor across every company it backs. */
@@ -400,18 +403,27 @@ export function exposure(
   const companies = investeesOf(ds, investor, day);
   if (companies.length === 0) return undefined;
   let value = 0;
+  let counted = 0;
   for (const c of companies) {
     if (basis === "capital") {
-      value += pairTotal(ds, investor, c, EQUITY, day).total ?? 0;
+      const total = pairTotal(ds, investor, c, EQUITY, day).total;
+      if (total !== null) {
+        value += total;
+        counted++;
+      }
     } else if (basis === "compute") {
       value += pairTotal(ds, c, investor, FLOW_BACK_TYPES, day).total ?? 0;
+      counted++; // no contract back is a real zero
     } else {
       const s = stake(ds, investor, c, day);
       const v = latestValuation(ds.valuationsByCompany.get(c), day);
-      if ("value" in s && v) value += s.value * v.valueUsd;
+      if ("value" in s && v) {
+        value += s.value * v.valueUsd;
+        counted++;
+      }
     }
   }
-  return { value, companies };
+  return { value, companies, counted };
 }
 
 export interface Circularity {

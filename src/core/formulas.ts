@@ -302,9 +302,16 @@ export function exposureValue(
     const day = asOfArg(asOf);
     if (isFormulaError(day)) return day;
     const e = exposure(ds, i, b ?? "capital", day);
-    return e
-      ? e.value
-      : notAvailable(`No equity investments by ${nameOf(ds, i)} ${describeAsOf(day)}.`);
+    if (!e) return notAvailable(`No equity investments by ${nameOf(ds, i)} ${describeAsOf(day)}.`);
+    if (e.counted === 0) {
+      const names = e.companies.map((c) => nameOf(ds, c)).join(", ");
+      return notAvailable(
+        b === "stake_value"
+          ? `No stake with a valuation to price it for ${nameOf(ds, i)} ${describeAsOf(day)} (it backs ${names}).`
+          : `No reported amounts for the equity deals of ${nameOf(ds, i)} ${describeAsOf(day)} (it backs ${names}).`
+      );
+    }
+    return e.value;
   });
 }
 

@@ -92,3 +92,35 @@ describe("no double counting", () => {
     );
   });
 });
+
+describe("lead investors of a round", () => {
+  it("are listed with the lab they back, their undisclosed amount never guessed", async () => {
+    const list = (await excel("DEAL_LIST", "GIC")) as unknown[][];
+    expect(list[1]?.slice(0, 10)).toEqual([
+      "gic-anthropic-series-g",
+      "2026-02",
+      "GIC",
+      "Anthropic",
+      "equity",
+      "transaction",
+      "",
+      "",
+      "closed",
+      "anthropic-series-g",
+    ]);
+    expect(await excel("DEAL_VALUE", "GIC", "Anthropic")).toEqual({
+      error: "#N/A",
+      message:
+        "The deal from GIC to Anthropic in the latest data has no reported amount (gic-anthropic-series-g).",
+    });
+    expect(await excel("EXPOSURE", "Coatue")).toEqual({
+      error: "#N/A",
+      message:
+        "No reported amounts for the equity deals of Coatue Management in the latest data (it backs Anthropic).",
+    });
+    // The round's own total is unchanged by its named leads.
+    expect(await excel("DEAL_VALUE", "Multiple investors", "Anthropic", "equity", "2026-02")).toBe(
+      (0.3 + 0.45 + 3.5 + 13 + 30) * B
+    );
+  });
+});
