@@ -298,7 +298,7 @@ export function matchingDeals(
 
 export interface Stake {
   readonly value: number;
-  readonly basis: "reported" | "implied";
+  readonly basis: "reported" | "implied" | "implied, partial";
   /** What it rests on: the position, or the deals and valuations it was implied from. */
   readonly detail: string;
 }
@@ -323,7 +323,12 @@ export function latestValuation(
   return found;
 }
 
-/** The valuation a deal priced at: its own or its round's, else the company's latest as of the day. */
+/**
+ * The valuation a deal is priced at: the latest valuation linked to the deal or its round, else the
+ * company's latest valuation as of the day, but only one dated on or after the deal: a valuation from
+ * before the money went in says nothing about the stake it bought (it would give 70% for $10B priced
+ * at a two-year-old $14B). Never a pre-money or secondary figure.
+ */
 function pricingValuation(
   ds: Dataset,
   deal: IndexedDeal,
@@ -335,15 +340,28 @@ function pricingValuation(
     ...(deal.partOf ? (ds.valuationsByDeal.get(deal.partOf) ?? []) : []),
   ];
   linked.sort((a, b) => a.day - b.day || a.rank - b.rank);
-  return (
-    latestValuation(linked, day, keep) ??
-    (deal.to === null ? undefined : latestValuation(ds.valuationsByCompany.get(deal.to), day, keep))
+  const own = latestValuation(linked, day, keep);
+  if (own || deal.to === null) return own;
+  const first = (deal.history[0] as IndexedEvent).day;
+  return latestValuation(
+    ds.valuationsByCompany.get(deal.to),
+    day,
+    (v) => keep(v) && v.day >= first
   );
 }
 
-export type StakeResult = Stake | { readonly missing: "no-equity" | "no-valuation" };
+export type StakeResult =
+  | Stake
+  | {
+      readonly missing: "no-equity" | "no-amount" | "no-valuation";
+      readonly deals: readonly string[];
+    };
 
-/** STAKE_PCT: the reported ownership where there is one, else equity ÷ the valuation each deal priced at. */
+/**
+ * STAKE_PCT: the reported ownership where there is one, else each equity deal's amount divided by the
+ * valuation it was priced at. If some deals with an amount cannot be priced, the stake is "implied,
+ * partial": a floor, and STAKE_BASIS says so.
+ */
 export function stake(ds: Dataset, investor: string, company: string, day: number): StakeResult {
   const reported = latestPositions(ds, investor, company, day, (p) => p.stakePct !== undefined);
   if (reported.length > 0) {
@@ -355,32 +373,61 @@ export function stake(ds: Dataset, investor: string, company: string, day: numbe
     };
   }
   let value = 0;
-  let priced = 0;
-  const parts: string[] = [];
+  const priced: string[] = [];
+  const unpriced: string[] = [];
+  const withoutAmount: string[] = [];
   for (const d of ds.dealsByPair.get(pairKey(investor, company)) ?? []) {
     if (d.type !== "equity" || d.kind !== "transaction") continue;
-    const state = dealState(d, day);
-    if (!state || state.value === null) continue;
+    const amount = dealValueAt(d, day);
+    if (amount === undefined) continue;
+    if (amount === null) {
+      withoutAmount.push(d.id);
+      continue;
+    }
     const valuation = pricingValuation(ds, d, day);
-    if (!valuation) continue;
-    value += state.value / valuation.valueUsd;
-    priced++;
-    parts.push(`${d.id} at ${valuation.id}`);
+    if (!valuation) {
+      unpriced.push(d.id);
+      continue;
+    }
+    value += amount / valuation.valueUsd;
+    priced.push(`${d.id} at ${valuation.id}`);
   }
-  if (priced === 0) {
-    const anyEquity = pairTotal(ds, investor, company, EQUITY, day).count > 0;
-    return { missing: anyEquity ? "no-valuation" : "no-equity" };
+  if (priced.length === 0) {
+    if (unpriced.length > 0) return { missing: "no-valuation", deals: unpriced };
+    if (withoutAmount.length > 0) return { missing: "no-amount", deals: withoutAmount };
+    return { missing: "no-equity", deals: [] };
   }
-  return { value, basis: "implied", detail: parts.join(", ") };
+  return {
+    value,
+    basis: unpriced.length > 0 ? "implied, partial" : "implied",
+    detail: [...priced, ...unpriced.map((id) => `${id} unpriced`)].join(", "),
+  };
 }
 
-/** Companies the investor (or a company below it) put equity into by the day. */
+/**
+ * Companies the investor (or a company below it) put equity into by the day. A company whose parent is
+ * also listed is left out: the parent's pair already holds its deals, and adding both would count twice.
+ */
 export function investeesOf(ds: Dataset, investor: string, day: number): string[] {
-  return (ds.investeesByInvestor.get(investor) ?? []).filter(
+  const backed = (ds.investeesByInvestor.get(investor) ?? []).filter(
     (c) =>
       pairTotal(ds, investor, c, EQUITY, day).count > 0 ||
       latestPositions(ds, investor, c, day, () => true).length > 0
   );
+  const listed = new Set(backed);
+  return backed.filter((c) => !ancestorsOf(ds, c).some((a) => a !== c && listed.has(a)));
+}
+
+/** A company and every company above it (AWS, Amazon). */
+function ancestorsOf(ds: Dataset, id: string): string[] {
+  const chain: string[] = [];
+  for (
+    let p: string | null | undefined = id;
+    p && !chain.includes(p);
+    p = ds.companies.get(p)?.parent
+  )
+    chain.push(p);
+  return chain;
 }
 
 export type ExposureBasis = "capital" | "stake_value" | "compute";
@@ -412,8 +459,12 @@ export function exposure(
         counted++;
       }
     } else if (basis === "compute") {
-      value += pairTotal(ds, c, investor, FLOW_BACK_TYPES, day).total ?? 0;
-      counted++; // no contract back is a real zero
+      const back = pairTotal(ds, c, investor, FLOW_BACK_TYPES, day);
+      // No contract back is a real zero; contracts back with no reported amount are unknown.
+      if (back.total !== null || back.count === 0) {
+        value += back.total ?? 0;
+        counted++;
+      }
     } else {
       const s = stake(ds, investor, c, day);
       const v = latestValuation(ds.valuationsByCompany.get(c), day);
@@ -432,16 +483,26 @@ export interface Circularity {
   readonly equity: number;
 }
 
+export type CircularityResult =
+  | Circularity
+  | { readonly missing: "no-equity" }
+  | { readonly missing: "no-amount"; readonly deals: readonly string[] };
+
 /** CIRCULARITY: compute, chips and infrastructure the company buys from the investor ÷ the investor's equity in it. */
 export function circularity(
   ds: Dataset,
   investor: string,
   company: string,
   day: number
-): Circularity | undefined {
+): CircularityResult {
   const equity = pairTotal(ds, investor, company, EQUITY, day).total;
-  if (equity === null || equity <= 0) return undefined;
-  const flowBack = pairTotal(ds, company, investor, FLOW_BACK_TYPES, day).total ?? 0;
+  if (equity === null || equity <= 0) return { missing: "no-equity" };
+  const back = pairTotal(ds, company, investor, FLOW_BACK_TYPES, day);
+  if (back.total === null && back.count > 0) {
+    const deals = matchingDeals(ds, company, investor, FLOW_BACK_TYPES, day).map((d) => d.id);
+    return { missing: "no-amount", deals };
+  }
+  const flowBack = back.total ?? 0;
   return { ratio: flowBack / equity, flowBack, equity };
 }
 

@@ -207,14 +207,16 @@ function stakeOf(ds: Dataset, investor: unknown, company: unknown, asOf: unknown
     if (isFormulaError(args)) return args;
     const { a: i, b: c, day } = args;
     const s = stake(ds, i, c, day);
-    if ("missing" in s) {
-      return notAvailable(
-        s.missing === "no-equity"
-          ? `No stake of ${nameOf(ds, i)} in ${nameOf(ds, c)} ${describeAsOf(day)}: no reported position and no equity deal.`
-          : `No valuation of ${nameOf(ds, c)} ${describeAsOf(day)} to imply ${nameOf(ds, i)}'s stake from its equity deals.`
-      );
-    }
-    return s;
+    if (!("missing" in s)) return s;
+    const who = `${nameOf(ds, i)} in ${nameOf(ds, c)} ${describeAsOf(day)}`;
+    const ids = s.deals.join(", ");
+    return notAvailable(
+      s.missing === "no-equity"
+        ? `No stake of ${who}: no reported position and no equity deal.`
+        : s.missing === "no-amount"
+          ? `No stake of ${who} can be implied: its equity deals have no reported amount (${ids}).`
+          : `No stake of ${who} can be implied: no valuation of ${nameOf(ds, c)} on or after its equity deals (${ids}).`
+    );
   });
 }
 
@@ -229,7 +231,7 @@ export function stakePct(
   return isFormulaError(s) ? s : s.value;
 }
 
-/** DEALS.STAKE_BASIS(investor, company, [as_of]): "reported" or "implied", which STAKE_PCT returned. */
+/** DEALS.STAKE_BASIS(investor, company, [as_of]): "reported", "implied" or "implied, partial" (some deals could not be priced). */
 export function stakeBasis(
   ds: Dataset,
   investor: unknown,
@@ -308,7 +310,9 @@ export function exposureValue(
       return notAvailable(
         b === "stake_value"
           ? `No stake with a valuation to price it for ${nameOf(ds, i)} ${describeAsOf(day)} (it backs ${names}).`
-          : `No reported amounts for the equity deals of ${nameOf(ds, i)} ${describeAsOf(day)} (it backs ${names}).`
+          : b === "compute"
+            ? `The deals back to ${nameOf(ds, i)} from the companies it backs (${names}) have no reported amount ${describeAsOf(day)}.`
+            : `No reported amounts for the equity deals of ${nameOf(ds, i)} ${describeAsOf(day)} (it backs ${names}).`
       );
     }
     return e.value;
@@ -327,11 +331,12 @@ export function circularityRatio(
     if (isFormulaError(args)) return args;
     const { a: i, b: c, day } = args;
     const r = circularity(ds, i, c, day);
-    return r
-      ? r.ratio
-      : notAvailable(
-          `No equity with a reported amount from ${nameOf(ds, i)} to ${nameOf(ds, c)} ${describeAsOf(day)}; circularity is money flowing back divided by that equity.`
-        );
+    if (!("missing" in r)) return r.ratio;
+    return notAvailable(
+      r.missing === "no-equity"
+        ? `No equity with a reported amount from ${nameOf(ds, i)} to ${nameOf(ds, c)} ${describeAsOf(day)}; circularity is money flowing back divided by that equity.`
+        : `The compute, chips and infrastructure deals from ${nameOf(ds, c)} to ${nameOf(ds, i)} ${describeAsOf(day)} have no reported amount (${r.deals.join(", ")}).`
+    );
   });
 }
 

@@ -62,7 +62,9 @@ describe("nothing matches", () => {
       NA(/^No stake of Oracle in OpenAI in the latest data/)
     );
     expect(await excel("STAKE_PCT", "OpenAI", "CoreWeave")).toEqual(
-      NA(/^No valuation of CoreWeave in the latest data to imply OpenAI's stake/)
+      NA(
+        "No stake of OpenAI in CoreWeave in the latest data can be implied: no valuation of CoreWeave on or after its equity deals (openai-coreweave-equity-2025-03)."
+      )
     );
     expect(await excel("EXPOSURE", "Oracle")).toEqual(
       NA("No equity investments by Oracle in the latest data.")
