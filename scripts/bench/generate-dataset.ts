@@ -178,6 +178,13 @@ export function generateDataset(options: GenerateOptions): DatasetFile {
   // Popularity ranks in a shuffled order, so parents and kinds are spread over popular and rare parties.
   const byRank = rng.shuffle(companies.slice(1));
   const party = (): Company => byRank[popularity.pick()] as Company;
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  /** The company at the top of a company's family (parents are created first, so no cycles). */
+  const topOf = (c: Company): string => {
+    let top = c;
+    while (top.parent !== null) top = byId.get(top.parent) as Company;
+    return top.id;
+  };
 
   const deals: Deal[] = [];
   const roundsInto = new Map<string, Deal[]>();
@@ -193,7 +200,8 @@ export function generateDataset(options: GenerateOptions): DatasetFile {
     const type: DealType = kind === "round" ? "equity" : rng.weighted(DEAL_TYPE_WEIGHTS);
     const fromCompany = kind === "round" ? (companies[0] as Company) : party();
     let toCompany: Company | null = party();
-    while (toCompany.id === fromCompany.id) toCompany = party();
+    // Deals are between companies of different families (the loader rejects Amazon to AWS).
+    while (topOf(toCompany) === topOf(fromCompany)) toCompany = party();
     if (
       (type === "infrastructure" && kind === "transaction" && rng.chance(0.1)) ||
       (kind === "aggregate" && rng.chance(0.3))

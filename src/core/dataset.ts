@@ -154,11 +154,25 @@ function checkConsistency(ds: Dataset): string[] {
     if (ds.cyclic.has(c.id)) fail(`company '${c.id}' is its own ancestor`);
   }
 
+  /** The company's chain from its top parent down to itself; the first entry names the family. */
+  const familyOf = (id: string): string[] => {
+    const chain: string[] = [];
+    for (
+      let p: string | null | undefined = id;
+      p && !chain.includes(p);
+      p = ds.companies.get(p)?.parent
+    )
+      chain.push(p);
+    return chain.reverse();
+  };
   const seenDeal = new Map<string, string>();
   for (const d of ds.deals) {
     if (!ds.companies.has(d.from)) knownCompany(d.from, `deal ${d.id}`, "from");
     if (d.to !== null && !ds.companies.has(d.to)) knownCompany(d.to, `deal ${d.id}`, "to");
     if (d.from === d.to) fail(`deal ${d.id}: from and to are the same company`);
+    else if (d.to !== null && familyOf(d.from)[0] === familyOf(d.to)[0]) {
+      fail(`deal ${d.id}: from and to belong to one company family (${d.from}, ${d.to})`);
+    }
     if (d.kind !== "aggregate" && d.to === null && d.type !== "infrastructure") {
       fail(`deal ${d.id}: only infrastructure build-outs and aggregates may have no counterparty`);
     }
@@ -217,8 +231,14 @@ function checkConsistency(ds: Dataset): string[] {
     if (!ds.companies.has(v.company)) knownCompany(v.company, `valuation ${v.id}`, "company");
     if (!ds.sources.has(v.source)) knownSource(v.source, `valuation ${v.id}`, "");
     if (factStartDay(v.date) > asOfDay) afterAsOf(v.date, `valuation ${v.id}`);
-    if (v.dealId !== undefined && !ds.dealById.has(v.dealId))
+    const priced = v.dealId === undefined ? undefined : ds.dealById.get(v.dealId);
+    if (v.dealId !== undefined && !priced)
       fail(`valuation ${v.id}: dealId '${v.dealId}' is not a deal`);
+    else if (priced && priced.to !== v.company) {
+      fail(
+        `valuation ${v.id}: values ${v.company} but its deal '${priced.id}' is into ${priced.to}`
+      );
+    }
   }
   for (const s of file.sources) {
     if (s.date !== undefined && factStartDay(s.date) > asOfDay) afterAsOf(s.date, `source ${s.id}`);

@@ -16,13 +16,13 @@ const DATE_TEXT = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 
 export type DatePrecision = "day" | "month" | "year";
 
+/** Day number of a calendar date; a month past 12 rolls into the next year (dayOf(2025, 13, 1) = 1 Jan 2026). */
 function dayOf(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return civilDay(year + Math.floor((month - 1) / 12), ((month - 1) % 12) + 1, day);
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return day >= 1 && day <= dayOf(year, month + 1, 1) - dayOf(year, month, 1);
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date, by arithmetic (no Date object on the load path). */
@@ -72,7 +72,14 @@ const AS_OF_HELP =
  * Returns the last day included, LATEST when omitted, or a #VALUE! error saying what is accepted.
  */
 export function parseAsOf(input: unknown): number | FormulaError {
-  if (input === null || input === undefined || input === "") return LATEST;
+  // Omitted: null (and undefined). Excel desktop passes an empty cell as 0, which is no date either.
+  if (input === null || input === undefined || input === 0) return LATEST;
+  if (typeof input === "string" && input.trim() === "") return LATEST;
+  if (typeof input === "number" && Number.isInteger(input) && input >= 1900 && input <= 9999) {
+    // A year typed as a number (a cell holding 2025). As a date serial it would fall in 1905-1927,
+    // decades before any fact here, so the year is what was meant.
+    return dayOf(input + 1, 1, 1) - 1;
+  }
   if (typeof input === "number") {
     if (!Number.isFinite(input) || input < 1 || input > EXCEL_MAX_SERIAL) {
       return invalidValue(

@@ -4,6 +4,7 @@
  * Reading arguments and wording errors lives here; the arithmetic lives in analytics.ts.
  */
 import {
+  DealState,
   ExposureBasis,
   Role,
   circularity,
@@ -52,10 +53,20 @@ function memo<T>(ds: Dataset, key: string, compute: () => T): T {
   return value;
 }
 
+const SEP = "\u001f";
+
+/**
+ * The memo key of a call: each argument tagged with its type after a separator. Text that itself holds
+ * the separator (CHAR(31)) is JSON-quoted, so two different calls never share a key.
+ */
 function argKey(name: string, args: unknown[]): string {
   let key = name;
-  for (const a of args)
-    key += `\u001f${typeof a === "string" ? "s" : typeof a === "number" ? "n" : "o"}${typeof a === "object" && a !== null ? JSON.stringify(a) : String(a)}`;
+  for (const a of args) {
+    if (typeof a === "string")
+      key += a.includes(SEP) ? `${SEP}j${JSON.stringify(a)}` : `${SEP}s${a}`;
+    else if (typeof a === "number") key += `${SEP}n${a}`;
+    else key += `${SEP}o${typeof a === "object" && a !== null ? JSON.stringify(a) : String(a)}`;
+  }
   return key;
 }
 
@@ -441,8 +452,8 @@ export function dealField(ds: Dataset, dealId: unknown, field: unknown): Cell | 
 }
 
 function fieldOf(ds: Dataset, deal: IndexedDeal, field: DealField): Cell | FormulaError {
-  const state = dealState(deal, LATEST);
-  if (!state) return notAvailable(`Deal '${deal.id}' has no history.`);
+  // Every deal has at least one event (the schema requires it), so it has a latest state.
+  const state = dealState(deal, LATEST) as DealState;
   const missing = (what: string): FormulaError =>
     notAvailable(`Deal '${deal.id}' has no reported ${what}.`);
   const e = state.event;

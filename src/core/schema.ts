@@ -104,6 +104,7 @@ export const dealSchema = z.strictObject({
   type: dealType,
   kind: z.enum(DEAL_KINDS),
   partOf: id.optional(),
+  /** Deals that may hold some of the same money (for a reader: totals never use it; see notes). */
   overlaps: z.array(id).optional(),
   termYears: z.number().positive().max(50).optional(),
   /** Rows of shared/reference/deals.csv this deal was built from (S = seed article). */

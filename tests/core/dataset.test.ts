@@ -178,6 +178,16 @@ describe("loading rejects broken data with a message", () => {
       /belongs to both/,
     ],
     [
+      "a deal inside one company family",
+      (d) => (d.deals.find((x) => x.id === "openai-aws-compute-2026")!.from = "amazon"),
+      /belong to one company family \(amazon, aws\)/,
+    ],
+    [
+      "a valuation priced by a deal into another company",
+      (d) => (d.valuations.find((v) => v.company === "xai")!.dealId = "anthropic-series-e"),
+      /values xai but its deal 'anthropic-series-e' is into anthropic/,
+    ],
+    [
       "a parent cycle",
       (d) => (d.companies.find((c) => c.id === "amazon")!.parent = "aws"),
       /its own ancestor/,

@@ -1,14 +1,31 @@
 import { factStartDay, formatDay, LATEST, parseAsOf, precisionOf } from "../../src/core/dates";
 import { isFormulaError } from "../../src/core/errors";
 
-const day = (iso: string) =>
-  Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+/** Day number of an ISO date by the platform's calendar (setUTCFullYear: years below 100 stay themselves). */
+const day = (iso: string): number => {
+  const d = new Date(0);
+  d.setUTCFullYear(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  return d.getTime() / 86_400_000;
+};
 
 describe("as_of argument", () => {
-  it("omitted (null, undefined or empty text) means the latest data", () => {
+  it("omitted (null, undefined, empty text, or an empty cell that Excel desktop passes as 0) means the latest data", () => {
     expect(parseAsOf(null)).toBe(LATEST);
     expect(parseAsOf(undefined)).toBe(LATEST);
     expect(parseAsOf("")).toBe(LATEST);
+    expect(parseAsOf("   ")).toBe(LATEST);
+    expect(parseAsOf(0)).toBe(LATEST);
+  });
+
+  it("reads a whole number from 1900 to 9999 as a year (a cell holding 2025), not a 1905 date", () => {
+    expect(parseAsOf(2025)).toBe(day("2025-12-31"));
+    expect(parseAsOf(1900)).toBe(day("1900-12-31"));
+    expect(parseAsOf(2025.5)).toBe(day("1905-07-17")); // a fraction is a date serial with a time
+  });
+
+  it("handles years before 100 as real years, not 19xx", () => {
+    expect(parseAsOf("0050")).toBe(day("0050-12-31"));
+    expect(parseAsOf("0004-02-29")).toBe(day("0004-02-29"));
   });
 
   it("reads Excel date serials, ignoring the time of day", () => {
@@ -36,7 +53,7 @@ describe("as_of argument", () => {
     }
   );
 
-  it.each([[0], [-5], [3e6], [Number.NaN], [Number.POSITIVE_INFINITY], [true], [[[1]]]])(
+  it.each([[-5], [0.5], [3e6], [Number.NaN], [Number.POSITIVE_INFINITY], [true], [[[1]]]])(
     "rejects %p with #VALUE!",
     (v) => {
       const r = parseAsOf(v);

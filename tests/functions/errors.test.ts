@@ -224,3 +224,15 @@ describe("every field of every deal", () => {
     expect(values).toBeGreaterThan(1000);
   });
 });
+
+describe("remembered answers", () => {
+  it("never mix up two calls whose text contains Excel's CHAR(31)", async () => {
+    const a = await excel("DEAL_VALUE", "Amazon", "OpenAI\u001fsequity", "2025", null);
+    const b = await excel("DEAL_VALUE", "Amazon", "OpenAI", "equity", "2025\u001fonull");
+    expect(a).toMatchObject({ error: "#N/A", message: expect.stringContaining("Unknown company") });
+    expect(b).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringContaining("Unreadable date"),
+    });
+  });
+});
