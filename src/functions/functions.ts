@@ -39,20 +39,20 @@ export function stakePct(investor: string, company: string, as_of?: any): number
 }
 
 /**
- * Whether DEALS.STAKE_PCT for the same arguments is a reported stake ("reported") or implied from deals and valuations ("implied").
+ * Whether DEALS.STAKE_PCT for the same arguments is a reported stake ("reported"), implied from deals and valuations ("implied"), or implied with some deals unpriced ("implied, partial").
  * @customfunction STAKE_BASIS
  * @helpurl https://localhost:3000/help.html#STAKE_BASIS
  * @param {string} investor Company name, alias or ticker of the investor.
  * @param {string} company Company name, alias or ticker of the company invested in.
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
- * @returns {string} "reported" or "implied".
+ * @returns {string} "reported", "implied" or "implied, partial".
  */
 export function stakeBasis(investor: string, company: string, as_of?: any): string {
   return excelResult(formulas.stakeBasis(data(), investor, company, as_of));
 }
 
 /**
- * The company's latest valuation in US dollars as of the date (post-money, secondary or implied by a deal; see DEALS.VALUATION_LIST).
+ * The company's latest valuation in US dollars as of the date, whatever its basis (on the same day a post-money figure ranks first); DEALS.VALUATION_LIST shows each one with its basis and source.
  * @customfunction VALUATION
  * @helpurl https://localhost:3000/help.html#VALUATION
  * @param {string} company Company name, alias or ticker, e.g. "Anthropic".
