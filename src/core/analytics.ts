@@ -415,19 +415,9 @@ export function investeesOf(ds: Dataset, investor: string, day: number): string[
       latestPositions(ds, investor, c, day, () => true).length > 0
   );
   const listed = new Set(backed);
-  return backed.filter((c) => !ancestorsOf(ds, c).some((a) => a !== c && listed.has(a)));
-}
-
-/** A company and every company above it (AWS, Amazon). */
-function ancestorsOf(ds: Dataset, id: string): string[] {
-  const chain: string[] = [];
-  for (
-    let p: string | null | undefined = id;
-    p && !chain.includes(p);
-    p = ds.companies.get(p)?.parent
-  )
-    chain.push(p);
-  return chain;
+  return backed.filter(
+    (c) => !(ds.selfAndAncestors.get(c) ?? []).some((a) => a !== c && listed.has(a))
+  );
 }
 
 export type ExposureBasis = "capital" | "stake_value" | "compute";

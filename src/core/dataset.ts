@@ -41,8 +41,8 @@ export interface Dataset {
   readonly companies: ReadonlyMap<string, Company>;
   /** Normalized name, alias or ticker → company id. */
   readonly nameIndex: ReadonlyMap<string, string>;
-  /** Company id → itself and every company below it (AWS under Amazon). */
-  readonly selfAndDescendants: ReadonlyMap<string, readonly string[]>;
+  /** Company id → itself and every company above it, nearest first (AWS: AWS, Amazon). */
+  readonly selfAndAncestors: ReadonlyMap<string, readonly string[]>;
   /** Companies whose parent chain loops (a consistency error; the loader rejects such data). */
   readonly cyclic: ReadonlySet<string>;
   readonly deals: readonly IndexedDeal[];
@@ -154,23 +154,17 @@ function checkConsistency(ds: Dataset): string[] {
     if (ds.cyclic.has(c.id)) fail(`company '${c.id}' is its own ancestor`);
   }
 
-  /** The company's chain from its top parent down to itself; the first entry names the family. */
-  const familyOf = (id: string): string[] => {
-    const chain: string[] = [];
-    for (
-      let p: string | null | undefined = id;
-      p && !chain.includes(p);
-      p = ds.companies.get(p)?.parent
-    )
-      chain.push(p);
-    return chain.reverse();
+  /** The company at the top of a company's family (Amazon for AWS). */
+  const topOf = (id: string): string => {
+    const chain = ds.selfAndAncestors.get(id) ?? [id];
+    return chain[chain.length - 1] as string;
   };
   const seenDeal = new Map<string, string>();
   for (const d of ds.deals) {
     if (!ds.companies.has(d.from)) knownCompany(d.from, `deal ${d.id}`, "from");
     if (d.to !== null && !ds.companies.has(d.to)) knownCompany(d.to, `deal ${d.id}`, "to");
     if (d.from === d.to) fail(`deal ${d.id}: from and to are the same company`);
-    else if (d.to !== null && familyOf(d.from)[0] === familyOf(d.to)[0]) {
+    else if (d.to !== null && topOf(d.from) === topOf(d.to)) {
       fail(`deal ${d.id}: from and to belong to one company family (${d.from}, ${d.to})`);
     }
     if (d.kind !== "aggregate" && d.to === null && d.type !== "infrastructure") {
@@ -306,8 +300,6 @@ function buildIndexes(file: DatasetFile): Dataset {
   };
   const ancestorsOf = new Map(file.companies.map((c) => [c.id, selfAndAncestors(c.id)]));
   const chainOf = (id: string): string[] => ancestorsOf.get(id) ?? [id];
-  const selfAndDescendants = new Map<string, string[]>();
-  for (const c of file.companies) for (const a of chainOf(c.id)) push(selfAndDescendants, a, c.id);
 
   const deals = file.deals.map(indexDeal);
   const dealById = new Map(deals.map((d) => [d.id, d]));
@@ -387,7 +379,7 @@ function buildIndexes(file: DatasetFile): Dataset {
     file,
     companies,
     nameIndex,
-    selfAndDescendants,
+    selfAndAncestors: ancestorsOf,
     cyclic,
     deals,
     dealById,
