@@ -108,8 +108,18 @@ export function parseAsOf(input: unknown): number | FormulaError {
   return invalidValue(`Unreadable date (${typeof input}). ${AS_OF_HELP}`);
 }
 
+const described = new Map<number, string>();
+
+/** "as of 2025-12-17" or "in the latest data", for messages; the few distinct days are formatted once. */
 export function describeAsOf(day: number): string {
-  return day === LATEST ? "in the latest data" : `as of ${formatDay(day)}`;
+  if (day === LATEST) return "in the latest data";
+  let text = described.get(day);
+  if (text === undefined) {
+    text = `as of ${formatDay(day)}`;
+    if (described.size >= 10_000) described.clear();
+    described.set(day, text);
+  }
+  return text;
 }
 
 /** Keeps user text in messages short. */
