@@ -2,16 +2,18 @@
 
 /** Case-, accent-, space- and punctuation-insensitive form: "Amazon.com Inc." → "amazoncominc". */
 export function normalizeName(name: string): string {
-  // Fast path for plain ASCII, which is nearly every name typed: letters, digits and ':' kept, lower-cased.
-  let out = "";
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c > 127) return normalizeUnicode(name);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 58)) out += name[i];
-    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-  }
-  return out;
+  // Fast paths for plain ASCII, which is nearly every name typed: native lower-casing, then letters,
+  // digits and ':' kept.
+  const lower = name.toLowerCase();
+  if (!NOT_KEPT.test(lower)) return lower;
+  if (ASCII.test(name)) return lower.replace(NOT_KEPT_ALL, "");
+  return normalizeUnicode(name);
 }
+
+const NOT_KEPT = /[^a-z0-9:]/;
+const NOT_KEPT_ALL = /[^a-z0-9:]+/g;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range is the point
+const ASCII = /^[\x00-\x7f]*$/;
 
 function normalizeUnicode(name: string): string {
   return name
