@@ -65,8 +65,6 @@ export interface PairTotal {
   readonly total: number | null;
   /** How many matching deals were known on the day (with or without a figure). */
   readonly count: number;
-  /** The cumulative position used, if one raised the total. */
-  readonly position?: IndexedPosition;
 }
 
 /** A deal's figure on a day without building its state (the hot path of DEAL_VALUE):
@@ -214,7 +212,6 @@ export function pairTotal(
   if ((types !== null && !types.has("equity")) || !ds.positionsByPair.has(key))
     return { total, count };
   // A cumulative position replaces the deals it covers when it is larger than they add up to.
-  let used: IndexedPosition | undefined;
   for (const p of latestPositions(ds, from, to, day, (q) => q.investedUsd !== undefined)) {
     let covered = 0;
     for (const id of p.covers) {
@@ -222,12 +219,9 @@ export function pairTotal(
       if (d !== undefined && counts(d, types)) covered += dealValueAt(d, day) ?? 0;
     }
     const invested = p.investedUsd as number;
-    if (invested > covered) {
-      total = (total ?? 0) - covered + invested;
-      used = p;
-    }
+    if (invested > covered) total = (total ?? 0) - covered + invested;
   }
-  return used ? { total, count, position: used } : { total, count };
+  return { total, count };
 }
 
 /** Index of the last day on or before `day` in an ascending list, or -1. */
@@ -243,44 +237,6 @@ function lastAtOrBefore(days: readonly number[], day: number): number {
     } else hi = mid - 1;
   }
   return at;
-}
-
-/** The same total by looking at every deal, written independently of pairTotal: the reference the
- * tests hold pairTotal to. */
-export function scanPairTotal(
-  ds: Dataset,
-  key: string,
-  from: string,
-  to: string,
-  types: ReadonlySet<DealType> | null,
-  day: number
-): PairTotal {
-  const values = new Map<string, number>();
-  let total: number | null = null;
-  let count = 0;
-  for (const d of ds.dealsByPair.get(key) ?? []) {
-    if (!counts(d, types)) continue;
-    const v = dealValueAt(d, day);
-    if (v === undefined) continue;
-    count++;
-    if (v !== null) {
-      total = (total ?? 0) + v;
-      values.set(d.id, v);
-    }
-  }
-  let used: IndexedPosition | undefined;
-  if (types === null || types.has("equity")) {
-    for (const p of latestPositions(ds, from, to, day, (q) => q.investedUsd !== undefined)) {
-      const covered = p.covers.reduce((sum, id) => sum + (values.get(id) ?? 0), 0);
-      const invested = p.investedUsd as number;
-      if (invested > covered) {
-        // The cumulative figure includes tranches the itemized deals do not: use it instead of them.
-        total = (total ?? 0) - covered + invested;
-        used = p;
-      }
-    }
-  }
-  return used ? { total, count, position: used } : { total, count };
 }
 
 /** The deals pairTotal counted, for messages that name them. */
@@ -299,8 +255,6 @@ export function matchingDeals(
 export interface Stake {
   readonly value: number;
   readonly basis: "reported" | "implied" | "implied, partial";
-  /** What it rests on: the position, or the deals and valuations it was implied from. */
-  readonly detail: string;
 }
 
 const PRICING_BASES: ReadonlySet<IndexedValuation["basis"]> = new Set([
@@ -365,15 +319,10 @@ export type StakeResult =
 export function stake(ds: Dataset, investor: string, company: string, day: number): StakeResult {
   const reported = latestPositions(ds, investor, company, day, (p) => p.stakePct !== undefined);
   if (reported.length > 0) {
-    const value = reported.reduce((s, p) => s + (p.stakePct as number), 0);
-    return {
-      value,
-      basis: "reported",
-      detail: reported.map((p) => `${p.id} (${p.date})`).join(", "),
-    };
+    return { value: reported.reduce((s, p) => s + (p.stakePct as number), 0), basis: "reported" };
   }
   let value = 0;
-  const priced: string[] = [];
+  let priced = 0;
   const unpriced: string[] = [];
   const withoutAmount: string[] = [];
   for (const d of ds.dealsByPair.get(pairKey(investor, company)) ?? []) {
@@ -390,18 +339,14 @@ export function stake(ds: Dataset, investor: string, company: string, day: numbe
       continue;
     }
     value += amount / valuation.valueUsd;
-    priced.push(`${d.id} at ${valuation.id}`);
+    priced++;
   }
-  if (priced.length === 0) {
+  if (priced === 0) {
     if (unpriced.length > 0) return { missing: "no-valuation", deals: unpriced };
     if (withoutAmount.length > 0) return { missing: "no-amount", deals: withoutAmount };
     return { missing: "no-equity", deals: [] };
   }
-  return {
-    value,
-    basis: unpriced.length > 0 ? "implied, partial" : "implied",
-    detail: [...priced, ...unpriced.map((id) => `${id} unpriced`)].join(", "),
-  };
+  return { value, basis: unpriced.length > 0 ? "implied, partial" : "implied" };
 }
 
 /**
@@ -467,14 +412,8 @@ export function exposure(
   return { value, companies, counted };
 }
 
-export interface Circularity {
-  readonly ratio: number;
-  readonly flowBack: number;
-  readonly equity: number;
-}
-
 export type CircularityResult =
-  | Circularity
+  | { readonly ratio: number }
   | { readonly missing: "no-equity" }
   | { readonly missing: "no-amount"; readonly deals: readonly string[] };
 
@@ -492,8 +431,7 @@ export function circularity(
     const deals = matchingDeals(ds, company, investor, FLOW_BACK_TYPES, day).map((d) => d.id);
     return { missing: "no-amount", deals };
   }
-  const flowBack = back.total ?? 0;
-  return { ratio: flowBack / equity, flowBack, equity };
+  return { ratio: (back.total ?? 0) / equity };
 }
 
 export type Role = "from" | "to" | "any";

@@ -97,45 +97,26 @@ function checkConsistency(ds: Dataset): string[] {
   const fail = (message: string): void => {
     if (errors.length < MAX_ERRORS) errors.push(message);
   };
-  const unique = (
-    what: string,
-    count: number,
-    mapSize: number,
-    ids: readonly { id: string }[]
-  ): void => {
-    if (mapSize === count) return;
+  const duplicatesIn = (what: string, records: readonly { id: string }[]): void => {
     const seen = new Set<string>();
-    for (const { id } of ids) {
+    for (const { id } of records) {
       if (seen.has(id)) fail(`${what} id '${id}' is used twice`);
       seen.add(id);
     }
   };
-  unique("company", file.companies.length, ds.companies.size, file.companies);
-  unique("source", file.sources.length, ds.sources.size, file.sources);
-  unique("deal", file.deals.length, ds.dealById.size, file.deals);
-  unique(
-    "position",
-    file.positions.length,
-    new Set(file.positions.map((p) => p.id)).size,
-    file.positions
-  );
-  unique(
-    "valuation",
-    file.valuations.length,
-    new Set(file.valuations.map((v) => v.id)).size,
-    file.valuations
-  );
+  // An id map smaller than its list means a duplicate: look for it only then.
+  if (ds.companies.size !== file.companies.length) duplicatesIn("company", file.companies);
+  if (ds.sources.size !== file.sources.length) duplicatesIn("source", file.sources);
+  if (ds.dealById.size !== file.deals.length) duplicatesIn("deal", file.deals);
+  duplicatesIn("position", file.positions);
+  duplicatesIn("valuation", file.valuations);
   const asOfDay = factStartDay(file.asOf);
-  // Messages are built only on failure: these checks run for every fact of a large file.
-  const knownCompany = (id: string | null, what: string, where: string): void => {
-    if (id !== null && !ds.companies.has(id)) fail(`${what} ${where}: unknown company '${id}'`);
-  };
-  const knownSource = (id: string, what: string, where: string | number): void => {
-    if (!ds.sources.has(id))
-      fail(
-        `${what}${typeof where === "number" ? ` history[${where}]` : ""}: unknown source '${id}'`
-      );
-  };
+  // The checks below run for every fact of a large file; these report, and build their message, only
+  // once a check has failed.
+  const unknownCompany = (id: string, where: string): void =>
+    fail(`${where}: unknown company '${id}'`);
+  const unknownSource = (id: string, where: string): void =>
+    fail(`${where}: unknown source '${id}'`);
   const afterAsOf = (date: string, what: string): void => {
     fail(`${what}: date ${date} is after the dataset's as-of date ${file.asOf}`);
   };
@@ -143,7 +124,8 @@ function checkConsistency(ds: Dataset): string[] {
   // Names: one normalized name, alias or ticker must mean one company.
   const nameOwner = new Map<string, string>();
   for (const c of file.companies) {
-    knownCompany(c.parent, `company ${c.id}`, "parent");
+    if (c.parent !== null && !ds.companies.has(c.parent))
+      unknownCompany(c.parent, `company ${c.id} parent`);
     for (const name of [c.name, ...c.aliases, ...c.tickers]) {
       const key = normalizeName(name);
       const owner = nameOwner.get(key);
@@ -161,8 +143,8 @@ function checkConsistency(ds: Dataset): string[] {
   };
   const seenDeal = new Map<string, string>();
   for (const d of ds.deals) {
-    if (!ds.companies.has(d.from)) knownCompany(d.from, `deal ${d.id}`, "from");
-    if (d.to !== null && !ds.companies.has(d.to)) knownCompany(d.to, `deal ${d.id}`, "to");
+    if (!ds.companies.has(d.from)) unknownCompany(d.from, `deal ${d.id} from`);
+    if (d.to !== null && !ds.companies.has(d.to)) unknownCompany(d.to, `deal ${d.id} to`);
     if (d.from === d.to) fail(`deal ${d.id}: from and to are the same company`);
     else if (d.to !== null && topOf(d.from) === topOf(d.to)) {
       fail(`deal ${d.id}: from and to belong to one company family (${d.from}, ${d.to})`);
@@ -183,7 +165,7 @@ function checkConsistency(ds: Dataset): string[] {
     let previous = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < d.history.length; i++) {
       const e = d.history[i] as IndexedEvent;
-      if (!ds.sources.has(e.source)) knownSource(e.source, `deal ${d.id}`, i);
+      if (!ds.sources.has(e.source)) unknownSource(e.source, `deal ${d.id} history[${i}]`);
       if (e.day > asOfDay) afterAsOf(e.date, `deal ${d.id} history[${i}]`);
       if (e.day < previous)
         fail(`deal ${d.id} history[${i}] (${e.date}) is earlier than the event before it`);
@@ -207,9 +189,9 @@ function checkConsistency(ds: Dataset): string[] {
   }
 
   for (const p of file.positions) {
-    if (!ds.companies.has(p.investor)) knownCompany(p.investor, `position ${p.id}`, "investor");
-    if (!ds.companies.has(p.company)) knownCompany(p.company, `position ${p.id}`, "company");
-    if (!ds.sources.has(p.source)) knownSource(p.source, `position ${p.id}`, "");
+    if (!ds.companies.has(p.investor)) unknownCompany(p.investor, `position ${p.id} investor`);
+    if (!ds.companies.has(p.company)) unknownCompany(p.company, `position ${p.id} company`);
+    if (!ds.sources.has(p.source)) unknownSource(p.source, `position ${p.id}`);
     if (factStartDay(p.date) > asOfDay) afterAsOf(p.date, `position ${p.id}`);
     for (const c of p.covers) {
       const d = ds.dealById.get(c);
@@ -222,8 +204,8 @@ function checkConsistency(ds: Dataset): string[] {
     }
   }
   for (const v of file.valuations) {
-    if (!ds.companies.has(v.company)) knownCompany(v.company, `valuation ${v.id}`, "company");
-    if (!ds.sources.has(v.source)) knownSource(v.source, `valuation ${v.id}`, "");
+    if (!ds.companies.has(v.company)) unknownCompany(v.company, `valuation ${v.id} company`);
+    if (!ds.sources.has(v.source)) unknownSource(v.source, `valuation ${v.id}`);
     if (factStartDay(v.date) > asOfDay) afterAsOf(v.date, `valuation ${v.id}`);
     const priced = v.dealId === undefined ? undefined : ds.dealById.get(v.dealId);
     if (v.dealId !== undefined && !priced)

@@ -27,7 +27,8 @@ export type Table = Cell[][];
 
 /** Per-dataset memo tables: a refresh brings a new Dataset object and so empty caches. */
 interface Caches {
-  companies: Map<string, string | FormulaError>;
+  /** Company text as typed (and trimmed) → company id, or the error naming it unknown. */
+  names: Map<string, string | FormulaError>;
   results: Map<string, unknown>;
 }
 const caches = new WeakMap<Dataset, Caches>();
@@ -36,7 +37,7 @@ const MAX_CACHED_RESULTS = 200_000;
 function cachesOf(ds: Dataset): Caches {
   let c = caches.get(ds);
   if (!c) {
-    c = { companies: new Map(), results: new Map() };
+    c = { names: new Map(), results: new Map() };
     caches.set(ds, c);
   }
   return c;
@@ -81,15 +82,15 @@ function textArg(value: unknown, what: string): string | FormulaError {
 }
 
 function companyArg(ds: Dataset, value: unknown): string | FormulaError {
-  const { companies } = cachesOf(ds);
+  const { names } = cachesOf(ds);
   // Exactly as typed first: the same cell text is resolved once.
   if (typeof value === "string") {
-    const seen = companies.get(value);
+    const seen = names.get(value);
     if (seen !== undefined) return seen;
   }
   const text = textArg(value, "company name, alias or ticker");
   if (isFormulaError(text)) return text;
-  const cached = companies.get(text);
+  const cached = names.get(text);
   if (cached !== undefined) return cached;
   let result: string | FormulaError;
   const id = ds.nameIndex.get(normalizeName(text));
@@ -105,9 +106,9 @@ function companyArg(ds: Dataset, value: unknown): string | FormulaError {
         : `Unknown company '${clip(text)}'. Use a company name, alias or ticker from the dataset, such as 'OpenAI', 'AWS' or 'MSFT'.`
     );
   }
-  if (companies.size < 50_000) {
-    companies.set(text, result);
-    if (typeof value === "string") companies.set(value, result);
+  if (names.size < 50_000) {
+    names.set(text, result);
+    if (typeof value === "string") names.set(value, result);
   }
   return result;
 }
@@ -352,7 +353,7 @@ export function circularityRatio(
 }
 
 const ROLES: readonly Role[] = ["from", "to", "any"];
-export const DEAL_LIST_HEADER: Cell[] = [
+const DEAL_LIST_HEADER: Cell[] = [
   "ID",
   "Date",
   "From",

@@ -1,6 +1,6 @@
 /**
  * The one place the shared runtime keeps the dataset in use. Custom functions and the task pane read it
- * here; a refresh (a later issue) replaces it whole with setActiveDataset, never partly.
+ * here, so a refresh (a later issue) has one thing to replace, whole.
  */
 import bundled from "../data/dataset.json";
 import { Dataset, loadDataset } from "../core/dataset";
@@ -17,10 +17,6 @@ function loadBundled(): Dataset {
 export function getActiveDataset(): Dataset {
   active ??= loadBundled();
   return active;
-}
-
-export function setActiveDataset(dataset: Dataset): void {
-  active = dataset;
 }
 
 /** What the task pane shows about the data in use. */
