@@ -45,12 +45,15 @@ export function dealState(deal: IndexedDeal, day: number): DealState | undefined
     if (e.trancheUsd !== undefined) funded += e.trancheUsd;
   }
   if (!event) return undefined;
-  let value = figure;
-  if (funded > (figure ?? 0)) {
-    value = funded;
-    qualifier = "exact";
-  }
-  return { event, status: event.status, value, qualifier, funded };
+  // The figure rule lives in dealValueAt; when the tranches win, their sum is an exact amount.
+  const value = dealValueAt(deal, day) ?? null;
+  return {
+    event,
+    status: event.status,
+    value,
+    qualifier: value === figure ? qualifier : "exact",
+    funded,
+  };
 }
 
 export const FLOW_BACK_TYPES: ReadonlySet<DealType> = new Set<DealType>([
