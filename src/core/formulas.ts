@@ -6,6 +6,7 @@
 import {
   DealState,
   ExposureBasis,
+  FLOW_BACK_TYPES,
   Role,
   circularity,
   dealState,
@@ -16,11 +17,11 @@ import {
   pairTotal,
   stake,
 } from "./analytics";
-import { Dataset, IndexedDeal } from "./dataset";
+import { Dataset, IndexedDeal, IndexedValuation } from "./dataset";
 import { LATEST, clip, describeAsOf, excelSerial, parseAsOf, precisionOf } from "./dates";
 import { FormulaError, invalidValue, isFormulaError, notAvailable } from "./errors";
 import { closestName, normalizeName } from "./names";
-import { DEAL_TYPES, DealType, Qualifier } from "./schema";
+import { DEAL_TYPES, DealType, Qualifier, Status } from "./schema";
 
 export type Cell = string | number;
 export type Table = Cell[][];
@@ -296,6 +297,129 @@ export function valuationList(ds: Dataset, company: unknown, asOf: unknown): Tab
         v.quote,
       ]),
     ];
+  });
+}
+
+export const VALUATION_FIELDS = [
+  "amount",
+  "qualifier",
+  "basis",
+  "date",
+  "date_value",
+  "deal",
+  "source",
+  "quote",
+  "previous_amount",
+  "previous_date",
+  "previous_date_value",
+] as const;
+type ValuationField = (typeof VALUATION_FIELDS)[number];
+
+/**
+ * DEALS.VALUATION_FIELD(company, field, [as_of]): one field of the valuation DEALS.VALUATION returns, or of
+ * the one before it ("previous_…": the latest valuation dated before it, so a second source for the same
+ * day never reads as the previous round).
+ */
+export function valuationField(
+  ds: Dataset,
+  company: unknown,
+  field: unknown,
+  asOf: unknown
+): Cell | FormulaError {
+  return memo(ds, argKey("VF", [company, field, asOf]), () => {
+    const c = companyArg(ds, company);
+    if (isFormulaError(c)) return c;
+    const f = choiceArg(field, "field", VALUATION_FIELDS, null);
+    if (isFormulaError(f)) return f;
+    if (f === null) return invalidValue(`Enter a field. Use one of: ${VALUATION_FIELDS.join(", ")}.`);
+    const day = asOfArg(asOf);
+    if (isFormulaError(day)) return day;
+    const list = ds.valuationsByCompany.get(c);
+    const latest = latestValuation(list, day);
+    if (!latest) return notAvailable(`No valuation of ${nameOf(ds, c)} ${describeAsOf(day)}.`);
+    if (!f.startsWith("previous_")) return valuationFieldOf(ds, latest, f);
+    const previous = latestValuation(list, latest.day - 1);
+    if (!previous)
+      return notAvailable(
+        `No valuation of ${nameOf(ds, c)} before the one of ${latest.date} on record.`
+      );
+    return valuationFieldOf(ds, previous, f.slice("previous_".length) as ValuationField);
+  });
+}
+
+function valuationFieldOf(ds: Dataset, v: IndexedValuation, field: ValuationField): Cell {
+  switch (field) {
+    case "qualifier":
+      return v.qualifier;
+    case "basis":
+      return v.basis;
+    case "date":
+      return v.date;
+    case "date_value":
+      return excelSerial(v.day);
+    case "deal":
+      return v.dealId ?? "";
+    case "source":
+      return sourceLabel(ds, v.source);
+    case "quote":
+      return v.quote;
+    default:
+      return v.valueUsd;
+  }
+}
+
+/** DEALS.FLOW_BACK(investor, company, [as_of]): compute, chips and infrastructure the company buys from the investor. */
+export function flowBack(
+  ds: Dataset,
+  investor: unknown,
+  company: unknown,
+  asOf: unknown
+): number | FormulaError {
+  return memo(ds, argKey("FB", [investor, company, asOf]), () => {
+    const args = partiesAndDate(ds, investor, company, asOf);
+    if (isFormulaError(args)) return args;
+    const { a: i, b: c, day } = args;
+    const back = pairTotal(ds, c, i, FLOW_BACK_TYPES, day);
+    // No contract back is a real zero (as in EXPOSURE's compute basis); contracts without an amount are unknown.
+    if (back.total !== null || back.count === 0) return back.total ?? 0;
+    const ids = matchingDeals(ds, c, i, FLOW_BACK_TYPES, day).map((d) => d.id);
+    return notAvailable(
+      `The compute, chips and infrastructure deals from ${nameOf(ds, c)} to ${nameOf(ds, i)} ${describeAsOf(day)} have no reported amount (${ids.join(", ")}).`
+    );
+  });
+}
+
+/** Most advanced stage first: what a reader wants to know about a pair is how far it got. */
+const STATUS_ORDER: readonly Status[] = ["closed", "signed", "announced", "in_talks", "rumored"];
+
+/** DEALS.DEAL_STATUS(from, to, [type], [as_of]): the statuses of the deals DEAL_VALUE counts, most advanced first. */
+export function dealStatus(
+  ds: Dataset,
+  from: unknown,
+  to: unknown,
+  type: unknown,
+  asOf: unknown
+): string | FormulaError {
+  return memo(ds, argKey("DS", [from, to, type, asOf]), () => {
+    const f = companyArg(ds, from);
+    if (isFormulaError(f)) return f;
+    const t = companyArg(ds, to);
+    if (isFormulaError(t)) return t;
+    const kind = choiceArg(type, "type", DEAL_TYPES, null);
+    if (isFormulaError(kind)) return kind;
+    const day = asOfArg(asOf);
+    if (isFormulaError(day)) return day;
+    const types = kind === null ? null : (TYPE_SETS.get(kind) ?? null);
+    const seen = new Set<Status>();
+    for (const d of matchingDeals(ds, f, t, types, day)) {
+      const state = dealState(d, day);
+      if (state) seen.add(state.status);
+    }
+    if (seen.size === 0)
+      return notAvailable(
+        `No deals from ${nameOf(ds, f)} to ${nameOf(ds, t)}${kind ? ` of type ${kind}` : ""} ${describeAsOf(day)}.`
+      );
+    return STATUS_ORDER.filter((s) => seen.has(s)).join(", ");
   });
 }
 

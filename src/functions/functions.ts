@@ -64,6 +64,19 @@ export function valuation(company: string, as_of?: any): number {
 }
 
 /**
+ * One field of the valuation DEALS.VALUATION returns (amount, qualifier, basis, date, date_value, deal, source, quote), or of the one dated before it (previous_amount, previous_date, previous_date_value).
+ * @customfunction VALUATION_FIELD
+ * @helpurl https://localhost:3000/help.html#VALUATION_FIELD
+ * @param {string} company Company name, alias or ticker, e.g. "Anthropic".
+ * @param {string} field amount, qualifier, basis, date, date_value, deal, source, quote, previous_amount, previous_date or previous_date_value.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {any} The field's value.
+ */
+export function valuationField(company: string, field: string, as_of?: any): any {
+  return excelResult(formulas.valuationField(data(), company, field, as_of));
+}
+
+/**
  * Every valuation of the company on record up to the date, oldest first, with basis, source and quote; disagreeing sources are all listed.
  * @customfunction VALUATION_LIST
  * @helpurl https://localhost:3000/help.html#VALUATION_LIST
@@ -99,6 +112,33 @@ export function exposure(investor: string, basis?: string, as_of?: any): number 
  */
 export function circularity(investor: string, company: string, as_of?: any): number {
   return excelResult(formulas.circularityRatio(data(), investor, company, as_of));
+}
+
+/**
+ * Money flowing back from the company to the investor in US dollars: compute, chips and infrastructure it bought from the investor or its subsidiaries (0 when there are none). The numerator of DEALS.CIRCULARITY.
+ * @customfunction FLOW_BACK
+ * @helpurl https://localhost:3000/help.html#FLOW_BACK
+ * @param {string} investor Company name, alias or ticker of the investor, e.g. "Microsoft".
+ * @param {string} company Company name, alias or ticker of the company invested in, e.g. "OpenAI".
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {number} US dollars.
+ */
+export function flowBack(investor: string, company: string, as_of?: any): number {
+  return excelResult(formulas.flowBack(data(), investor, company, as_of));
+}
+
+/**
+ * The statuses of the deals DEALS.DEAL_VALUE counts for the same arguments, most advanced first: closed, signed, announced, in_talks, rumored.
+ * @customfunction DEAL_STATUS
+ * @helpurl https://localhost:3000/help.html#DEAL_STATUS
+ * @param {string} from Who pays: company name, alias or ticker, e.g. "Amazon".
+ * @param {string} to Who receives: company name, alias or ticker, e.g. "Anthropic".
+ * @param {string} [type] equity, compute, chips, infrastructure, secondary or partnership; empty for all.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {string} For example "closed" or "announced, in_talks".
+ */
+export function dealStatus(from: string, to: string, type?: string, as_of?: any): string {
+  return excelResult(formulas.dealStatus(data(), from, to, type, as_of));
 }
 
 /**
