@@ -7,6 +7,9 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", isolatedModules: true } }],
   },
   // The custom-functions runtime object that Excel provides; a faithful stand-in for tests.
+  // A shared folder per run: the production build is made once, by whichever test needs it first.
+  globalSetup: "<rootDir>/tests/support/globalSetup.ts",
+  globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",
   setupFiles: ["<rootDir>/tests/support/customFunctionsRuntime.ts"],
   moduleNameMapper: {
     // office-addin-manifest's main entry pulls ESM-only packages Jest 30 cannot load (toolchain notes).

@@ -90,7 +90,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: "./src/taskpane/taskpane.tsx",
       commands: "./src/commands/commands.ts",
     },
     output: {
@@ -98,11 +98,11 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           // Type errors are `npm run typecheck`'s job (tsc --noEmit); the bundle only needs transpiling.
           use: { loader: "ts-loader", options: { transpileOnly: true } },
@@ -133,7 +133,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
-          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/help/help.css", to: "help.css" },
+          { from: "src/taskpane/pane.css", to: "pane.css" },
         ],
       }),
     ],

@@ -49,7 +49,7 @@ function renderHelpPage(metadata, { namespace, title = "AI Deals: function help"
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'" />
     <title>${escapeHtml(title)}</title>
-    <link rel="stylesheet" href="taskpane.css" />
+    <link rel="stylesheet" href="help.css" />
   </head>
   <body>
     <header class="app-header">

@@ -5,41 +5,24 @@
  * the built functions.json must be associated by the bundle itself and answer when called as Excel calls
  * it, with omitted optional arguments as null.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
-import webpack, { type Configuration, type StatsCompilation } from "webpack";
 import { metadata } from "./support/excel";
-
-type ConfigFactory = (
-  env: Record<string, unknown>,
-  argv: { mode: string }
-) => Promise<Configuration>;
-const createConfig: ConfigFactory = require("../webpack.config.js");
+import { productionBuild } from "./support/productionBuild";
 
 interface FunctionsJson {
   functions: { id: string; parameters: { optional?: boolean }[] }[];
 }
 
 let outDir: string;
-let stats: StatsCompilation;
+let functionsFiles: string[];
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), "ai-deals-bundle-"));
-  const config = await createConfig({}, { mode: "production" });
-  config.output = { ...config.output, path: outDir };
-  stats = await new Promise<StatsCompilation>((resolve, reject) => {
-    webpack(config, (err, result) => {
-      if (err) return reject(err);
-      if (!result || result.hasErrors())
-        return reject(new Error(result?.toString({ all: false, errors: true }) ?? "no stats"));
-      resolve(result.toJson({ all: false, entrypoints: true, assets: true }));
-    });
-  });
-}, 120_000);
-
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  const build = await productionBuild();
+  outDir = build.dir;
+  functionsFiles = build.entrypoints.functions ?? [];
+}, 300_000);
 
 /** Runs the files of the functions entry, in order, in a context holding only Excel's CustomFunctions. */
 function loadFunctionsBundle(): Map<string, (...args: unknown[]) => unknown> {
@@ -59,9 +42,7 @@ function loadFunctionsBundle(): Map<string, (...args: unknown[]) => unknown> {
     TextDecoder,
   });
   runInContext("var self = globalThis; var window = globalThis;", context);
-  const files = (stats.entrypoints?.functions?.assets ?? [])
-    .map((a) => a.name)
-    .filter((n) => n.endsWith(".js"));
+  const files = functionsFiles;
   expect(files).toContain("functions.js");
   for (const file of files)
     runInContext(readFileSync(join(outDir, file), "utf8"), context, { filename: file });

@@ -118,7 +118,8 @@ test("the build has no errors or warnings", () => {
 test("the build wrote the page, the bundles, functions.json, help.html, the manifest and the icons", () => {
   for (const file of [
     "taskpane.html",
-    "taskpane.css",
+    "pane.css",
+    "help.css",
     "functions.js",
     "functions.json",
     "taskpane.js",

@@ -331,7 +331,8 @@ export function valuationField(
     if (isFormulaError(c)) return c;
     const f = choiceArg(field, "field", VALUATION_FIELDS, null);
     if (isFormulaError(f)) return f;
-    if (f === null) return invalidValue(`Enter a field. Use one of: ${VALUATION_FIELDS.join(", ")}.`);
+    if (f === null)
+      return invalidValue(`Enter a field. Use one of: ${VALUATION_FIELDS.join(", ")}.`);
     const day = asOfArg(asOf);
     if (isFormulaError(day)) return day;
     const list = ds.valuationsByCompany.get(c);

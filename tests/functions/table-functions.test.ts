@@ -7,7 +7,9 @@ import { B, excel } from "../support/excel";
 
 describe("DEALS.VALUATION_FIELD", () => {
   it("describes the valuation DEALS.VALUATION returns", async () => {
-    expect(await excel("VALUATION_FIELD", "OpenAI", "amount")).toBe(await excel("VALUATION", "OpenAI"));
+    expect(await excel("VALUATION_FIELD", "OpenAI", "amount")).toBe(
+      await excel("VALUATION", "OpenAI")
+    );
     expect(await excel("VALUATION_FIELD", "OpenAI", "date")).toBe("2026-03-31");
     expect(await excel("VALUATION_FIELD", "OpenAI", "basis")).toBe("post_money");
     // 31 Mar 2026 as an Excel serial.

@@ -1,0 +1,161 @@
+/**
+ * The two tables analysts asked for, as drafts over the dataset:
+ * - valuation table: one row per company (latest valuation, its date and basis, the one before it,
+ *   the change, the source);
+ * - exposure table: one row per investor and company it backs (capital, stake and its basis, the stake's
+ *   implied value, money flowing back, circularity, status).
+ */
+import { investeesOf } from "../analytics";
+import { Dataset } from "../dataset";
+import { normalizeName } from "../names";
+import { ColumnSpec, PlanResult, Recipe, TableRequest, planTable, readAsOf } from "./tablePlan";
+
+/** Number formats a reader expects: billions with $ and one decimal, percentages, ISO dates, multiples. */
+export const FORMATS = {
+  text: "General",
+  usdBillions: '$#,##0.0,,,"B"',
+  percent: "0.0%",
+  date: "yyyy-mm-dd",
+  multiple: '0.00"x"',
+} as const;
+
+const VALUATION_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Company", format: FORMATS.text, width: 90 },
+  { header: "Valuation", format: FORMATS.usdBillions, width: 72 },
+  { header: "Date", format: FORMATS.date, width: 68 },
+  { header: "Basis", format: FORMATS.text, width: 92 },
+  { header: "Previous valuation", format: FORMATS.usdBillions, width: 72 },
+  { header: "Previous date", format: FORMATS.date, width: 68 },
+  { header: "Change", format: FORMATS.percent, width: 56 },
+  { header: "Source", format: FORMATS.text, width: 220 },
+];
+
+const EXPOSURE_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Investor", format: FORMATS.text, width: 80 },
+  { header: "Company", format: FORMATS.text, width: 80 },
+  { header: "Capital committed", format: FORMATS.usdBillions, width: 72 },
+  { header: "Stake", format: FORMATS.percent, width: 52 },
+  { header: "Stake basis", format: FORMATS.text, width: 80 },
+  { header: "Stake value", format: FORMATS.usdBillions, width: 72 },
+  { header: "Flowing back", format: FORMATS.usdBillions, width: 72 },
+  { header: "Circularity", format: FORMATS.multiple, width: 60 },
+  { header: "Status", format: FORMATS.text, width: 110 },
+];
+
+/** A subject as the pane sends it (an id) or as an analyst might type it (a name, alias or ticker). */
+function resolve(ds: Dataset, subject: string): string | undefined {
+  if (ds.companies.has(subject)) return subject;
+  return ds.nameIndex.get(normalizeName(subject));
+}
+
+function nameOf(ds: Dataset, id: string): string {
+  return ds.companies.get(id)?.name ?? id;
+}
+
+function resolveAll(ds: Dataset, subjects: readonly string[]): string[] | { message: string } {
+  const ids: string[] = [];
+  for (const s of subjects) {
+    const id = resolve(ds, s);
+    if (id === undefined) return { message: `'${s}' is not a company in the dataset.` };
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+export function valuationTable(ds: Dataset, request: TableRequest): PlanResult {
+  const asOf = readAsOf(request.asOf);
+  if ("message" in asOf) return { ok: false, message: asOf.message };
+  const ids = resolveAll(ds, request.subjects);
+  if ("message" in ids) return { ok: false, message: ids.message };
+  if (ids.length === 0) return { ok: false, message: "Choose at least one company." };
+  const a = request.asOf;
+  const rows = ids.map((id): Recipe[] => {
+    const company = nameOf(ds, id);
+    const field = (f: string): Recipe => ({
+      kind: "call",
+      id: "VALUATION_FIELD",
+      args: [company, f, a],
+    });
+    return [
+      { kind: "label", text: company },
+      { kind: "call", id: "VALUATION", args: [company, a] },
+      field("date_value"),
+      field("basis"),
+      field("previous_amount"),
+      field("previous_date_value"),
+      { kind: "change", numerator: 1, denominator: 4 },
+      field("source"),
+    ];
+  });
+  const draft = {
+    kind: "valuation" as const,
+    title: "valuations",
+    baseTableName: "DealsValuations",
+    baseSheetName: "Valuations",
+    columns: VALUATION_COLUMNS,
+    rows,
+  };
+  return { ok: true, plan: planTable(ds, request, draft, asOf.label) };
+}
+
+export function exposureTable(ds: Dataset, request: TableRequest): PlanResult {
+  const asOf = readAsOf(request.asOf);
+  if ("message" in asOf) return { ok: false, message: asOf.message };
+  const ids = resolveAll(ds, request.subjects);
+  if ("message" in ids) return { ok: false, message: ids.message };
+  if (ids.length === 0) return { ok: false, message: "Choose at least one investor." };
+  const a = request.asOf;
+  const rows: Recipe[][] = [];
+  for (const id of ids) {
+    const investor = nameOf(ds, id);
+    const companies = investeesOf(ds, id, asOf.day)
+      .map((c) => nameOf(ds, c))
+      .sort((x, y) => x.localeCompare(y));
+    for (const company of companies) {
+      const pair: (string | null)[] = [investor, company, a];
+      rows.push([
+        { kind: "label", text: investor },
+        { kind: "label", text: company },
+        { kind: "call", id: "DEAL_VALUE", args: [investor, company, "equity", a] },
+        { kind: "call", id: "STAKE_PCT", args: pair },
+        { kind: "call", id: "STAKE_BASIS", args: pair },
+        { kind: "times", factor: 3, by: { kind: "call", id: "VALUATION", args: [company, a] } },
+        { kind: "call", id: "FLOW_BACK", args: pair },
+        { kind: "call", id: "CIRCULARITY", args: pair },
+        { kind: "call", id: "DEAL_STATUS", args: [investor, company, "equity", a] },
+      ]);
+    }
+  }
+  if (rows.length === 0) {
+    const names = ids.map((id) => nameOf(ds, id)).join(", ");
+    return { ok: false, message: `No equity investments by ${names} ${asOf.label}.` };
+  }
+  const draft = {
+    kind: "exposure" as const,
+    title: "exposure",
+    baseTableName: "DealsExposure",
+    baseSheetName: "Exposure",
+    columns: EXPOSURE_COLUMNS,
+    rows,
+  };
+  return { ok: true, plan: planTable(ds, request, draft, asOf.label) };
+}
+
+export function buildTable(ds: Dataset, request: TableRequest): PlanResult {
+  return request.kind === "valuation" ? valuationTable(ds, request) : exposureTable(ds, request);
+}
+
+/** What the pane offers: companies with a valuation on record, and investors with equity in a company. */
+export function tableChoices(ds: Dataset): {
+  companies: { id: string; name: string }[];
+  investors: { id: string; name: string }[];
+} {
+  const entry = (id: string) => ({ id, name: nameOf(ds, id) });
+  const byName = (x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name);
+  const companies = [...ds.valuationsByCompany.keys()].map(entry).sort(byName);
+  const investors = [...ds.companies.keys()]
+    .filter((id) => investeesOf(ds, id, Number.POSITIVE_INFINITY).length > 0)
+    .map(entry)
+    .sort(byName);
+  return { companies, investors };
+}

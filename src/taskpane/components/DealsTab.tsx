@@ -1,0 +1,212 @@
+/**
+ * The deal browser: search by party, title or id, filter by type and status; each deal shows its figure,
+ * status, date, source and the sentence it comes from, and inserts the formula for its figure.
+ */
+import {
+  Badge,
+  Body1Strong,
+  Button,
+  Caption1,
+  Card,
+  Dropdown,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  SearchBox,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { DealRow, searchDeals } from "../../core/browse";
+import { Dataset } from "../../core/dataset";
+import { DEAL_TYPES, DealType, STATUSES, Status } from "../../core/schema";
+import { insertFormula } from "../../workbook/insertFormula";
+import { describeError } from "../excelHost";
+import { money, words } from "../format";
+
+const PAGE = 25;
+
+const useStyles = makeStyles({
+  filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  dropdown: { minWidth: 0 },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  figure: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  quote: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    fontStyle: "italic",
+  },
+  source: { overflowWrap: "anywhere" },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+const STATUS_COLOR: Record<Status, "success" | "brand" | "informative" | "warning" | "subtle"> = {
+  closed: "success",
+  signed: "brand",
+  announced: "informative",
+  in_talks: "warning",
+  rumored: "subtle",
+};
+
+type Feedback = { intent: "success" | "warning" | "error"; text: string };
+
+export function DealsTab(props: { dataset: Dataset; excelReady: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const [query, setQuery] = React.useState("");
+  const [type, setType] = React.useState<DealType | null>(null);
+  const [status, setStatus] = React.useState<Status | null>(null);
+  const [shown, setShown] = React.useState(PAGE);
+  const [feedback, setFeedback] = React.useState<Feedback | undefined>();
+  const rows = React.useMemo(
+    () => searchDeals(props.dataset, { query, type, status }),
+    [props.dataset, query, type, status]
+  );
+
+  async function insert(deal: DealRow): Promise<void> {
+    setFeedback(undefined);
+    try {
+      const outcome = await insertFormula(deal.formula);
+      setFeedback(
+        outcome.status === "inserted"
+          ? { intent: "success", text: `${deal.formula} is in ${outcome.address}.` }
+          : {
+              intent: "warning",
+              text: `${outcome.address} is not empty, so nothing was written. Select an empty cell and try again.`,
+            }
+      );
+    } catch (err) {
+      setFeedback({ intent: "error", text: `The formula was not inserted: ${describeError(err)}.` });
+    }
+  }
+
+  return (
+    <div className={styles.stack}>
+      <Field label="Search deals" hint="A party (name, alias or ticker), words of the title, or an id.">
+        <SearchBox
+          value={query}
+          placeholder="e.g. Amazon OpenAI"
+          onChange={(_, d) => {
+            setQuery(d.value);
+            setShown(PAGE);
+          }}
+        />
+      </Field>
+      <div className={styles.filters}>
+        <Field label="Type">
+          <Dropdown
+            className={styles.dropdown}
+            value={type === null ? "All types" : words(type)}
+            selectedOptions={[type ?? ""]}
+            onOptionSelect={(_, d) => setType(d.optionValue ? (d.optionValue as DealType) : null)}
+          >
+            <Option value="">All types</Option>
+            {DEAL_TYPES.map((t) => (
+              <Option key={t} value={t}>
+                {words(t)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Status">
+          <Dropdown
+            className={styles.dropdown}
+            value={status === null ? "All statuses" : words(status)}
+            selectedOptions={[status ?? ""]}
+            onOptionSelect={(_, d) => setStatus(d.optionValue ? (d.optionValue as Status) : null)}
+          >
+            <Option value="">All statuses</Option>
+            {STATUSES.map((s) => (
+              <Option key={s} value={s}>
+                {words(s)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+
+      <Text role="status" aria-live="polite">
+        {rows.length === 0
+          ? "No deals match. Try fewer words, or all types and statuses."
+          : `${rows.length} ${rows.length === 1 ? "deal" : "deals"}, newest first.`}
+      </Text>
+      {feedback && (
+        <MessageBar intent={feedback.intent}>
+          <MessageBarBody>{feedback.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <ul className={styles.list} aria-label="Deals">
+        {rows.slice(0, shown).map((deal) => (
+          <li key={deal.id}>
+            <DealCard deal={deal} excelReady={props.excelReady} onInsert={insert} />
+          </li>
+        ))}
+      </ul>
+      {rows.length > shown && (
+        <Button onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, rows.length - shown)} more
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function DealCard(props: {
+  deal: DealRow;
+  excelReady: boolean;
+  onInsert: (deal: DealRow) => Promise<void>;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const d = props.deal;
+  return (
+    <Card size="small" aria-label={d.title}>
+      <Body1Strong as="h3">{d.title}</Body1Strong>
+      <div className={styles.figure}>
+        <Text weight="semibold">{money(d.amountUsd, d.qualifier)}</Text>
+        <Badge appearance="tint" color={STATUS_COLOR[d.status]}>
+          {words(d.status)}
+        </Badge>
+        <Caption1>
+          {words(d.type)} · {d.date}
+        </Caption1>
+      </div>
+      <Caption1>
+        {d.from} → {d.to || "several parties"}
+      </Caption1>
+      <blockquote className={styles.quote}>
+        <Text size={200}>“{d.quote}”</Text>
+      </blockquote>
+      <Caption1 className={styles.source}>
+        Source:{" "}
+        {d.sourceUrl ? (
+          <Link href={d.sourceUrl} target="_blank" rel="noopener noreferrer">
+            {d.sourceLabel}
+          </Link>
+        ) : (
+          d.sourceLabel
+        )}
+      </Caption1>
+      <Button
+        size="small"
+        disabled={!props.excelReady}
+        title={d.formula}
+        aria-label={`Insert the formula for ${d.title} into the selected cell`}
+        onClick={() => void props.onInsert(d)}
+      >
+        Insert formula
+      </Button>
+    </Card>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Pick one or more companies (or investors) with search: a Fluent combobox that filters as you type,
+ * and the chosen ones as dismissible tags below it.
+ */
+import {
+  Button,
+  Combobox,
+  Field,
+  Option,
+  Tag,
+  TagGroup,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+
+export interface Choice {
+  readonly id: string;
+  readonly name: string;
+}
+
+const useStyles = makeStyles({
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  combo: { flexGrow: 1, minWidth: 0 },
+  tags: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
+});
+
+export function SubjectPicker(props: {
+  label: string;
+  choices: readonly Choice[];
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const [query, setQuery] = React.useState("");
+  const q = query.trim().toLowerCase();
+  const shown = q ? props.choices.filter((c) => c.name.toLowerCase().includes(q)) : props.choices;
+  const nameOf = (id: string): string => props.choices.find((c) => c.id === id)?.name ?? id;
+  const plural = props.label.toLowerCase();
+
+  return (
+    <Field
+      label={props.label}
+      hint={`Type to search, pick one or more. ${props.selected.length} of ${props.choices.length} chosen.`}
+    >
+      <div className={styles.row}>
+        <Combobox
+          className={styles.combo}
+          multiselect
+          placeholder={`Search ${plural}`}
+          value={query}
+          selectedOptions={[...props.selected]}
+          onChange={(e) => setQuery(e.target.value)}
+          onOptionSelect={(_, data) => {
+            props.onChange(data.selectedOptions);
+            setQuery("");
+          }}
+        >
+          {shown.length === 0 ? (
+            <Option key="none" value="" disabled text="">
+              {`No ${plural} match '${query}'`}
+            </Option>
+          ) : (
+            shown.map((c) => (
+              <Option key={c.id} value={c.id} text={c.name}>
+                {c.name}
+              </Option>
+            ))
+          )}
+        </Combobox>
+        <Button
+          appearance="subtle"
+          onClick={() => props.onChange(props.choices.map((c) => c.id))}
+          aria-label={`Choose all ${plural}`}
+        >
+          All
+        </Button>
+      </div>
+      {props.selected.length > 0 && (
+        <TagGroup
+          className={styles.tags}
+          aria-label={`Chosen ${plural}`}
+          onDismiss={(_, data) => props.onChange(props.selected.filter((id) => id !== data.value))}
+        >
+          {props.selected.map((id) => (
+            <Tag
+              key={id}
+              value={id}
+              size="small"
+              dismissible
+              dismissIcon={{ "aria-label": `Remove ${nameOf(id)}` }}
+            >
+              {nameOf(id)}
+            </Tag>
+          ))}
+        </TagGroup>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * Insert a valuation or exposure table: what (companies or investors), as of when, live formulas or
+ * values, and where. Every wait shows progress; every outcome says what happened and what to do next.
+ */
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { Dataset } from "../../core/dataset";
+import { buildTable, tableChoices } from "../../core/tables/dealTables";
+import { FigureMode, TableKind } from "../../core/tables/tablePlan";
+import { InsertOutcome, Placement, insertTable } from "../../workbook/insertTable";
+import { describeError } from "../excelHost";
+import type { ExcelState } from "./App";
+import { SubjectPicker } from "./SubjectPicker";
+
+type Notice =
+  | { kind: "done"; outcome: Extract<InsertOutcome, { status: "inserted" }>; rows: number }
+  | { kind: "blocked"; outcome: Exclude<InsertOutcome, { status: "inserted" }> }
+  | { kind: "error"; title: string; message: string };
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React.JSX.Element {
+  const styles = useStyles();
+  const excelReady = props.excel === "ready";
+  const choices = React.useMemo(() => tableChoices(props.dataset), [props.dataset]);
+  const [kind, setKind] = React.useState<TableKind>("valuation");
+  const [companies, setCompanies] = React.useState<string[]>([]);
+  const [investors, setInvestors] = React.useState<string[]>([]);
+  const [asOf, setAsOf] = React.useState("");
+  const [mode, setMode] = React.useState<FigureMode>("live");
+  const [placement, setPlacement] = React.useState<Placement>("selection");
+  const [busy, setBusy] = React.useState(false);
+  const [notice, setNotice] = React.useState<Notice | undefined>();
+
+  const subjects = kind === "valuation" ? companies : investors;
+  const what = kind === "valuation" ? "valuation table" : "exposure table";
+
+  async function insert(where: Placement): Promise<void> {
+    setNotice(undefined);
+    const planned = buildTable(props.dataset, {
+      kind,
+      subjects,
+      asOf: asOf === "" ? null : asOf,
+      mode,
+    });
+    if (!planned.ok) {
+      setNotice({ kind: "error", title: `No ${what} to insert`, message: planned.message });
+      return;
+    }
+    setBusy(true);
+    try {
+      const outcome = await insertTable(planned.plan, where);
+      setNotice(
+        outcome.status === "inserted"
+          ? { kind: "done", outcome, rows: planned.plan.bodyRows }
+          : { kind: "blocked", outcome }
+      );
+    } catch (err) {
+      setNotice({
+        kind: "error",
+        title: "Excel did not take the table",
+        message: `${describeError(err)}. Nothing was overwritten. Try again, or choose "On a new sheet".`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className={styles.form}
+      aria-label={`Insert a ${what}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void insert(placement);
+      }}
+    >
+      <Field label="Table">
+        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as TableKind)}>
+          <Radio value="valuation" label="Valuations: one row per company" />
+          <Radio value="exposure" label="Exposure: one row per investor and company" />
+        </RadioGroup>
+      </Field>
+
+      {kind === "valuation" ? (
+        <SubjectPicker
+          label="Companies"
+          choices={choices.companies}
+          selected={companies}
+          onChange={setCompanies}
+        />
+      ) : (
+        <SubjectPicker
+          label="Investors"
+          choices={choices.investors}
+          selected={investors}
+          onChange={setInvestors}
+        />
+      )}
+
+      <Field label="As of" hint="Leave empty for the latest data.">
+        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+      </Field>
+
+      <Field label="Figures">
+        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FigureMode)}>
+          <Radio value="live" label="Live formulas: update when the data does" />
+          <Radio value="values" label="Values: a snapshot that opens without the add-in" />
+        </RadioGroup>
+      </Field>
+
+      <Field label="Where">
+        <RadioGroup value={placement} onChange={(_, d) => setPlacement(d.value as Placement)}>
+          <Radio value="selection" label="At the selected cell" />
+          <Radio value="newSheet" label="On a new sheet" />
+        </RadioGroup>
+      </Field>
+
+      <div className={styles.actions} aria-live="polite">
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={busy || subjects.length === 0 || !excelReady}
+          icon={busy ? <Spinner size="tiny" /> : undefined}
+        >
+          {busy ? `Inserting the ${what}…` : `Insert ${what}`}
+        </Button>
+        {props.excel === "checking" && <Spinner size="tiny" label="Connecting to Excel…" />}
+        {props.excel === "absent" && (
+          <MessageBar intent="info">
+            <MessageBarBody>Open this pane from Excel to insert tables.</MessageBarBody>
+          </MessageBar>
+        )}
+        {excelReady && subjects.length === 0 && !notice && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              Choose {kind === "valuation" ? "companies" : "investors"} to build the table from.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && (
+          <NoticeBar
+            notice={notice}
+            onNewSheet={() => {
+              setPlacement("newSheet");
+              void insert("newSheet");
+            }}
+            onDismiss={() => setNotice(undefined)}
+          />
+        )}
+      </div>
+    </form>
+  );
+}
+
+function NoticeBar(props: {
+  notice: Notice;
+  onNewSheet: () => void;
+  onDismiss: () => void;
+}): React.JSX.Element {
+  const n = props.notice;
+  if (n.kind === "done") {
+    return (
+      <MessageBar intent="success">
+        <MessageBarBody>
+          <MessageBarTitle>Table {n.outcome.table} inserted</MessageBarTitle>
+          {n.rows} {n.rows === 1 ? "row" : "rows"} at {n.outcome.address}.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (n.kind === "error") {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>{n.title}</MessageBarTitle>
+          {n.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { outcome } = n;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>
+          {outcome.status === "occupied" ? "Those cells are not empty" : "Not enough room there"}
+        </MessageBarTitle>
+        {outcome.status === "occupied"
+          ? `The table needs ${outcome.address}, which holds data. AI Deals never writes over your cells: nothing was changed.`
+          : `The table would run past the edge of the sheet from ${outcome.address.split(":")[0]}. Nothing was changed.`}{" "}
+        Insert it on a new sheet, or select an empty cell with room below and to the right.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" onClick={props.onNewSheet}>
+          Insert on a new sheet
+        </Button>
+        <Button onClick={props.onDismiss}>Pick another cell</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
