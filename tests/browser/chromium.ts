@@ -1,0 +1,55 @@
+/**
+ * A real headless Chromium for the browser tests, with nothing installed beyond `npm install`:
+ * @sparticuz/chromium ships one inside its npm package. CHROMIUM_PATH points the tests at another
+ * Chrome or Chromium (a developer's own, or Debian's /usr/bin/chromium).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Flags for a closed network: no background connections, no first-run work. */
+const QUIET = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-gpu",
+];
+
+export async function launchChromium(): Promise<Browser> {
+  const own = process.env.CHROMIUM_PATH;
+  if (own) return chromium.launch({ executablePath: own, args: ["--no-sandbox", ...QUIET] });
+  const sparticuz = (await import("@sparticuz/chromium")).default;
+  return chromium.launch({
+    executablePath: await sparticuz.executablePath(),
+    args: [...sparticuz.args, ...QUIET],
+  });
+}
+
+const OFFICE_JS_DIR = join(__dirname, "../../node_modules/@microsoft/office-js/dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+/**
+ * The page keeps loading office.js from Microsoft's CDN, as in production; the test serves those
+ * addresses from the @microsoft/office-js package (the same files, offline). Any other outside request
+ * is refused, so a page that reaches elsewhere fails visibly.
+ */
+export async function routeOfficeJs(page: Page, allowedOrigin: string): Promise<string[]> {
+  const refused: string[] = [];
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(CDN)) {
+      const file = url.slice(CDN.length).split(/[?#]/)[0] ?? "";
+      try {
+        const body = readFileSync(join(OFFICE_JS_DIR, file));
+        return await route.fulfill({ body, contentType: "text/javascript" });
+      } catch {
+        return await route.fulfill({ status: 404, body: `not in @microsoft/office-js: ${file}` });
+      }
+    }
+    if (url.startsWith(allowedOrigin) || url.startsWith("data:")) return route.continue();
+    refused.push(url);
+    return route.abort();
+  });
+  return refused;
+}
