@@ -3,7 +3,9 @@
  * @sparticuz/chromium ships one inside its npm package. CHROMIUM_PATH points the tests at another
  * Chrome or Chromium (a developer's own, or Debian's /usr/bin/chromium).
  */
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -16,14 +18,37 @@ const QUIET = [
   "--disable-gpu",
 ];
 
+const UNLIKE_A_DESKTOP = new Set([
+  "--single-process",
+  "--disable-web-security",
+  "--allow-running-insecure-content",
+  "--disable-site-isolation-trials",
+]);
+
 export async function launchChromium(): Promise<Browser> {
   const own = process.env.CHROMIUM_PATH;
   if (own) return chromium.launch({ executablePath: own, args: ["--no-sandbox", ...QUIET] });
-  const sparticuz = (await import("@sparticuz/chromium")).default;
-  return chromium.launch({
-    executablePath: await sparticuz.executablePath(),
-    args: [...sparticuz.args, ...QUIET],
-  });
+  const packaged = await packagedChromium();
+  // Its serverless defaults run one page per process and relax web security; the tests want a
+  // browser like an analyst's: several pages, the same-origin policy and mixed-content blocking on.
+  const args = packaged.args.filter((a) => !UNLIKE_A_DESKTOP.has(a));
+  return chromium.launch({ executablePath: packaged.path, args: [...args, ...QUIET] });
+}
+
+/**
+ * @sparticuz/chromium is an ES module, which Jest (CommonJS on Node 20) cannot import: a child Node
+ * unpacks the browser and reports where it is and the flags it needs.
+ */
+async function packagedChromium(): Promise<{ path: string; args: string[] }> {
+  const script =
+    'import c from "@sparticuz/chromium";' +
+    "process.stdout.write(JSON.stringify({ path: await c.executablePath(), args: c.args }));";
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--input-type=module", "-e", script],
+    { cwd: join(__dirname, "../..") }
+  );
+  return JSON.parse(stdout) as { path: string; args: string[] };
 }
 
 const OFFICE_JS_DIR = join(__dirname, "../../node_modules/@microsoft/office-js/dist");

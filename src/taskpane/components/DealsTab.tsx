@@ -50,6 +50,7 @@ const useStyles = makeStyles({
   },
   source: { overflowWrap: "anywhere" },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  title: { margin: 0 },
 });
 
 const STATUS_COLOR: Record<Status, "success" | "brand" | "informative" | "warning" | "subtle"> = {
@@ -172,7 +173,9 @@ function DealCard(props: {
   const d = props.deal;
   return (
     <Card size="small" aria-label={d.title}>
-      <Body1Strong as="h3">{d.title}</Body1Strong>
+      <Body1Strong as="h3" className={styles.title}>
+        {d.title}
+      </Body1Strong>
       <div className={styles.figure}>
         <Text weight="semibold">{money(d.amountUsd, d.qualifier)}</Text>
         <Badge appearance="tint" color={STATUS_COLOR[d.status]}>

@@ -20,9 +20,15 @@ export interface Choice {
 }
 
 const useStyles = makeStyles({
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  combo: { flexGrow: 1, minWidth: 0 },
-  tags: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
+  combo: { width: "100%" },
+  chosen: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "center",
+    marginTop: tokens.spacingVerticalXS,
+  },
+  tags: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
 });
 
 export function SubjectPicker(props: {
@@ -43,58 +49,60 @@ export function SubjectPicker(props: {
       label={props.label}
       hint={`Type to search, pick one or more. ${props.selected.length} of ${props.choices.length} chosen.`}
     >
-      <div className={styles.row}>
-        <Combobox
-          className={styles.combo}
-          multiselect
-          placeholder={`Search ${plural}`}
-          value={query}
-          selectedOptions={[...props.selected]}
-          onChange={(e) => setQuery(e.target.value)}
-          onOptionSelect={(_, data) => {
-            props.onChange(data.selectedOptions);
-            setQuery("");
-          }}
-        >
-          {shown.length === 0 ? (
-            <Option key="none" value="" disabled text="">
-              {`No ${plural} match '${query}'`}
+      <Combobox
+        className={styles.combo}
+        multiselect
+        placeholder={`Search ${plural}`}
+        value={query}
+        selectedOptions={[...props.selected]}
+        onChange={(e) => setQuery(e.target.value)}
+        onOptionSelect={(_, data) => {
+          props.onChange(data.selectedOptions);
+          setQuery("");
+        }}
+      >
+        {shown.length === 0 ? (
+          <Option key="none" value="" disabled text="">
+            {`No ${plural} match '${query}'`}
+          </Option>
+        ) : (
+          shown.map((c) => (
+            <Option key={c.id} value={c.id} text={c.name}>
+              {c.name}
             </Option>
-          ) : (
-            shown.map((c) => (
-              <Option key={c.id} value={c.id} text={c.name}>
-                {c.name}
-              </Option>
-            ))
-          )}
-        </Combobox>
-        <Button
-          appearance="subtle"
-          onClick={() => props.onChange(props.choices.map((c) => c.id))}
-          aria-label={`Choose all ${plural}`}
-        >
-          All
-        </Button>
+          ))
+        )}
+      </Combobox>
+      <div className={styles.chosen}>
+        {props.selected.length > 0 && (
+          <TagGroup
+            className={styles.tags}
+            aria-label={`Chosen ${plural}`}
+            onDismiss={(_, data) => props.onChange(props.selected.filter((id) => id !== data.value))}
+          >
+            {props.selected.map((id) => (
+              <Tag
+                key={id}
+                value={id}
+                size="small"
+                dismissible
+                dismissIcon={{ "aria-label": `Remove ${nameOf(id)}` }}
+              >
+                {nameOf(id)}
+              </Tag>
+            ))}
+          </TagGroup>
+        )}
+        {props.selected.length < props.choices.length && (
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => props.onChange(props.choices.map((c) => c.id))}
+          >
+            Choose all {props.choices.length}
+          </Button>
+        )}
       </div>
-      {props.selected.length > 0 && (
-        <TagGroup
-          className={styles.tags}
-          aria-label={`Chosen ${plural}`}
-          onDismiss={(_, data) => props.onChange(props.selected.filter((id) => id !== data.value))}
-        >
-          {props.selected.map((id) => (
-            <Tag
-              key={id}
-              value={id}
-              size="small"
-              dismissible
-              dismissIcon={{ "aria-label": `Remove ${nameOf(id)}` }}
-            >
-              {nameOf(id)}
-            </Tag>
-          ))}
-        </TagGroup>
-      )}
     </Field>
   );
 }

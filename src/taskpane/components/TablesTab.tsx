@@ -26,7 +26,12 @@ import type { ExcelState } from "./App";
 import { SubjectPicker } from "./SubjectPicker";
 
 type Notice =
-  | { kind: "done"; outcome: Extract<InsertOutcome, { status: "inserted" }>; rows: number }
+  | {
+      kind: "done";
+      outcome: Extract<InsertOutcome, { status: "inserted" }>;
+      rows: number;
+      mode: FigureMode;
+    }
   | { kind: "blocked"; outcome: Exclude<InsertOutcome, { status: "inserted" }> }
   | { kind: "error"; title: string; message: string };
 
@@ -68,7 +73,7 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
       const outcome = await insertTable(planned.plan, where);
       setNotice(
         outcome.status === "inserted"
-          ? { kind: "done", outcome, rows: planned.plan.bodyRows }
+          ? { kind: "done", outcome, rows: planned.plan.bodyRows, mode }
           : { kind: "blocked", outcome }
       );
     } catch (err) {
@@ -180,7 +185,8 @@ function NoticeBar(props: {
       <MessageBar intent="success">
         <MessageBarBody>
           <MessageBarTitle>Table {n.outcome.table} inserted</MessageBarTitle>
-          {n.rows} {n.rows === 1 ? "row" : "rows"} at {n.outcome.address}.
+          {n.rows} {n.rows === 1 ? "row" : "rows"} of {n.mode === "live" ? "live formulas" : "values"} at{" "}
+          {n.outcome.address}.
         </MessageBarBody>
       </MessageBar>
     );
