@@ -9,6 +9,7 @@ import { LATEST } from "./dates";
 import { sourceLabel } from "./formulas";
 import { DealType, Qualifier, Status } from "./schema";
 import { call } from "./tables/cells";
+import { FORMATS } from "./tables/dealTables";
 import { NAMESPACE } from "./tables/tablePlan";
 
 export interface DealFilter {
@@ -32,8 +33,9 @@ export interface DealRow {
   /** https address of the source, or null when the source is not on the web (the seed article). */
   readonly sourceUrl: string | null;
   readonly quote: string;
-  /** What "Insert formula" puts into the selected cell. */
+  /** What "Insert formula" puts into the selected cell, and the number format that reads it. */
   readonly formula: string;
+  readonly numberFormat: string;
 }
 
 /** Lower case, accents off, anything but letters and digits a space: "xAI's" and "xai s" match. */
@@ -88,6 +90,7 @@ export function searchDeals(ds: Dataset, filter: DealFilter): DealRow[] {
       sourceUrl: source?.url ?? null,
       quote: state.event.quote,
       formula: `=${call(NAMESPACE, "DEAL_FIELD", [deal.id, "amount"])}`,
+      numberFormat: FORMATS.usdBillions,
     });
   }
   // Newest first: what changed lately is what an analyst looks for.

@@ -2,7 +2,8 @@
  * Errors as values. The pure core never throws for bad input: it returns a FormulaError, and the
  * custom-function adapter turns it into Excel's own error (#N/A, #VALUE!) with the message kept.
  */
-export type ExcelErrorKind = "#N/A" | "#VALUE!";
+/** #DIV/0! only arises in a values table's arithmetic (the formulas themselves answer #N/A or #VALUE!). */
+export type ExcelErrorKind = "#N/A" | "#VALUE!" | "#DIV/0!";
 
 export class FormulaError {
   constructor(

@@ -9,11 +9,17 @@ const SIGN: Record<Qualifier, string> = {
   more_than: "> ",
 };
 
+/** As the tables' $#,##0.0 formats read: thousands separated, one decimal. */
+const ONE_DECIMAL = new Intl.NumberFormat("en-US", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
 export function money(usd: number | null, qualifier: Qualifier | null = null): string {
   if (usd === null) return "amount not reported";
   const sign = qualifier ? SIGN[qualifier] : "";
-  if (Math.abs(usd) >= 1e9) return `${sign}$${(usd / 1e9).toFixed(1)}B`;
-  if (Math.abs(usd) >= 1e6) return `${sign}$${(usd / 1e6).toFixed(0)}M`;
+  if (Math.abs(usd) >= 1e9) return `${sign}$${ONE_DECIMAL.format(usd / 1e9)}B`;
+  if (Math.abs(usd) >= 1e6) return `${sign}$${ONE_DECIMAL.format(usd / 1e6)}M`;
   return `${sign}$${usd.toLocaleString("en-US")}`;
 }
 

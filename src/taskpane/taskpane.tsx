@@ -3,7 +3,7 @@
  * from the shared runtime's store, the same one the custom functions read. Renders without Office too,
  * so a plain browser shows the data; Office is only touched after Office.onReady.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Dataset } from "../core/dataset";
@@ -23,7 +23,10 @@ if (container) {
   const { dataset, error } = load();
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App dataset={dataset} loadError={error} />
+      {/* Lets Fluent's message bars announce themselves to screen readers. */}
+      <AriaLiveAnnouncer>
+        <App dataset={dataset} loadError={error} />
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

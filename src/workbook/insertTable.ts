@@ -5,7 +5,7 @@
  * count (find the place; check it is empty; write everything), plus one per extra ~4 MB of cells.
  * Never writes over anything: an occupied target is reported and nothing is changed.
  */
-import { SheetCell, a1 } from "../core/tables/cells";
+import { SheetCell, formatAddress, overlaps, parseAddress } from "../core/tables/cells";
 import { uniqueSheetName, uniqueTableName } from "../core/tables/excelNames";
 import { TablePlan } from "../core/tables/tablePlan";
 import { chunkRows, jsonBytes } from "./requestSize";
@@ -43,7 +43,7 @@ export async function insertTable(
     const names = wb.names.load("items/name");
     const sheets = wb.worksheets.load("items/name");
     const anchor = placement === "selection" ? wb.getSelectedRange().getCell(0, 0) : undefined;
-    anchor?.load("rowIndex, columnIndex, address");
+    anchor?.load("rowIndex, columnIndex");
     anchor?.worksheet.load("name");
     await context.sync();
 
@@ -54,17 +54,24 @@ export async function insertTable(
     if (anchor) {
       const sheet = anchor.worksheet;
       target = { sheet, sheetName: sheet.name, row: anchor.rowIndex, column: anchor.columnIndex };
-      const address = blockAddress(target, plan);
+      const wanted = { ...target, sheet: target.sheetName, rows: plan.height, columns: plan.width };
+      const address = formatAddress(wanted);
       if (target.row + plan.height > MAX_ROWS || target.column + plan.width > MAX_COLUMNS)
         return { status: "noRoom", sheet: target.sheetName, address };
 
-      // 2: is the block empty? (values and formulas; formatting alone is not a user's content)
+      // 2: is every cell of the block empty (no value, no formula), and is it clear of other tables
+      // (an empty table body has no values but is still someone's table)?
       const block = sheet.getRangeByIndexes(target.row, target.column, plan.height, plan.width);
-      const used = block.getUsedRangeOrNullObject(true);
-      used.load("address");
+      block.load("valueTypes");
+      const tableRanges = tables.items.map((t) => t.getRange().load("address"));
       const columns = plan.columns.map((_, i) => block.getColumn(i).load("format/columnWidth"));
       await context.sync();
-      if (!used.isNullObject) return { status: "occupied", sheet: target.sheetName, address };
+      const inTheWay = tableRanges.some((r) => {
+        const other = parseAddress(r.address);
+        return other !== undefined && overlaps(wanted, other);
+      });
+      const occupied = block.valueTypes.some((row) => row.some((t) => t !== "Empty"));
+      if (inTheWay || occupied) return { status: "occupied", sheet: target.sheetName, address };
       widths = columns.map((c) => c.format.columnWidth);
     } else {
       const sheetName = uniqueSheetName(
@@ -74,7 +81,8 @@ export async function insertTable(
       target = { sheet: wb.worksheets.add(sheetName), sheetName, row: 0, column: 0 };
     }
 
-    // 3: everything else in one request (more only when the cells exceed the request budget).
+    // 3: everything else in one request (more only when the cells exceed the request budget). The table
+    // is made first: if Excel refuses it, nothing else of this request has been written.
     const cells = plan.cellsAt({ row: target.row, column: target.column });
     const formats = plan.columns.map((c) => c.format);
     const body = cells.slice(2);
@@ -84,12 +92,6 @@ export async function insertTable(
       jsonBytes(cells.slice(0, 2)) + 4096
     );
     const { sheet, row, column } = target;
-    const caption = sheet.getRangeByIndexes(row, column, 1, 1);
-    caption.formulas = [[cells[0]?.[0] ?? ""]];
-    caption.format.font.bold = true;
-    caption.format.font.color = "#424242";
-    sheet.getRangeByIndexes(row + 1, column, 1, plan.width).formulas = [cells[1] ?? []];
-
     const table = sheet.tables.add(
       sheet.getRangeByIndexes(row + 1, column, plan.bodyRows + 1, plan.width),
       true
@@ -97,6 +99,13 @@ export async function insertTable(
     table.name = tableName;
     table.style = TABLE_STYLE;
     table.showBandedRows = true;
+    // General first: in a cell formatted as Text, a formula would be kept as text.
+    const top = sheet.getRangeByIndexes(row, column, 2, plan.width);
+    top.numberFormat = [0, 1].map(() => plan.columns.map(() => "General"));
+    top.formulas = [cells[0] ?? [], cells[1] ?? []];
+    const caption = sheet.getRangeByIndexes(row, column, 1, 1);
+    caption.format.font.bold = true;
+    caption.format.font.color = "#424242";
     plan.columns.forEach((spec, i) => {
       // Widen to fit, never narrow a column the analyst set wider.
       const current = widths?.[i];
@@ -142,16 +151,7 @@ function writeBody(
 ): void {
   if (rows.length === 0) return;
   const range = sheet.getRangeByIndexes(row, column, rows.length, formats.length);
-  // Formats first: a cell formatted as text after a formula is typed would still hold the formula.
+  // Formats first: in a cell formatted as Text, a formula would be kept as text.
   range.numberFormat = rows.map(() => formats);
   range.formulas = rows;
-}
-
-/** "Sheet1!B3:I12", as the analyst will read it in a message. */
-function blockAddress(target: Target, plan: TablePlan): string {
-  const quoted = /^[A-Za-z0-9_.]+$/.test(target.sheetName)
-    ? target.sheetName
-    : `'${target.sheetName.replace(/'/g, "''")}'`;
-  const last = a1(target.row + plan.height - 1, target.column + plan.width - 1);
-  return `${quoted}!${a1(target.row, target.column)}:${last}`;
 }

@@ -67,8 +67,12 @@ afterEach(async () => {
   await context?.close();
 });
 
-const shot = (name: string): Promise<Buffer> =>
-  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+/** Saves the state as a screenshot, and checks it fits a 320 px pane without sideways scrolling. */
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect([name, width]).toEqual([name, 320]);
+}
 
 const workbook = {
   cell: (sheet: string, address: string) =>
@@ -116,12 +120,26 @@ test("the pane opens with the dataset's version, in Office's look, with nothing 
   await expect(page.getByRole("status", { name: "Dataset in use" }).textContent()).resolves.toBe(
     "Data 2026.11.26 · as of 2026-11-26 · 70 deals"
   );
-  // Fluent's styles applied under the page's Content-Security-Policy: the primary button is brand blue.
   const insert = page.getByRole("button", { name: "Insert valuation table" });
   await expect(insert.isDisabled()).resolves.toBe(true);
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(320);
   await shot("01-opened");
+  // Fluent's styles apply under the page's Content-Security-Policy: the primary button, once enabled,
+  // settles (after Fluent's transition) on Fluent's brand blue, #0f6cbd.
+  await pick("Companies", "scale ai", "Scale AI");
+  await page.mouse.move(0, 0);
+  await insert.evaluate(
+    (b) =>
+      new Promise<void>((resolve, reject) => {
+        const started = Date.now();
+        const check = (): void => {
+          if (getComputedStyle(b).backgroundColor === "rgb(15, 108, 189)") resolve();
+          else if (Date.now() - started > 5000)
+            reject(new Error(`button colour ${getComputedStyle(b).backgroundColor}`));
+          else setTimeout(check, 50);
+        };
+        check();
+      })
+  );
   expect(problems).toEqual([]);
 });
 
@@ -223,22 +241,20 @@ test("the deal browser finds a deal, shows its source and quote, and inserts its
 test("a valuation table by keyboard alone", async () => {
   await openPane();
   await workbook.select("Sheet1", "A1");
-  // Tab from the top of the page to the company picker; every control on the way is reachable.
-  for (let i = 0; i < 10; i++) {
+  // Tab from the top of the page to the company picker.
+  const focusedRole = () => page.evaluate(() => document.activeElement?.getAttribute("role"));
+  for (let i = 0; i < 10 && (await focusedRole()) !== "combobox"; i++)
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute("role"));
-    if (focused === "combobox") break;
-  }
+  expect(await focusedRole()).toBe("combobox");
   await page.keyboard.type("scale");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
   // On to the Insert button, which Enter presses.
-  for (let i = 0; i < 20; i++) {
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+  for (let i = 0; i < 20 && (await focusedText()) !== "Insert valuation table"; i++)
     await page.keyboard.press("Tab");
-    const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
-    if (name === "Insert valuation table") break;
-  }
+  expect(await focusedText()).toBe("Insert valuation table");
   await page.keyboard.press("Enter");
   await page.getByText("Table DealsValuations inserted").waitFor();
   await shot("08-keyboard");

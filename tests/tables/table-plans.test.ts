@@ -37,7 +37,7 @@ describe("valuation table", () => {
       "Source",
     ]);
     expect(cells[2]).toEqual([
-      "OpenAI",
+      "'OpenAI", // text goes in behind Excel's text marker: never read as a number, date or formula
       '=DEALS.VALUATION("OpenAI")',
       '=DEALS.VALUATION_FIELD("OpenAI","date_value")',
       '=DEALS.VALUATION_FIELD("OpenAI","basis")',
@@ -61,13 +61,13 @@ describe("valuation table", () => {
     const p = plan({ kind: "valuation", subjects: ["OpenAI", "xAI"], mode: "values" });
     const [caption, , openai, xai] = p.cellsAt({ row: 0, column: 0 });
     expect(caption?.[0]).toBe(
-      `AI Deals · valuations as of the latest data · data ${formulas.dataVersion(ds)}`
+      `'AI Deals · valuations as of the latest data · data ${formulas.dataVersion(ds)}`
     );
     expect(openai?.slice(0, 7)).toEqual([
-      "OpenAI",
+      "'OpenAI",
       852 * B,
       46112,
-      "post_money",
+      "'post_money",
       840 * B,
       46080,
       852 / 840 - 1,
@@ -118,7 +118,7 @@ describe("exposure table", () => {
   it("has one row per company the investor backs, and its capital adds up to DEALS.EXPOSURE", () => {
     const p = plan({ kind: "exposure", subjects: ["Amazon"], mode: "values" });
     const rows = p.cellsAt({ row: 0, column: 0 }).slice(2);
-    expect(rows.map((r) => r[1])).toEqual(["Anthropic", "OpenAI"]);
+    expect(rows.map((r) => r[1])).toEqual(["'Anthropic", "'OpenAI"]);
     const capital = rows.reduce((s, r) => s + (r[2] as number), 0);
     expect(capital).toBe(formulas.exposureValue(ds, "Amazon", "capital", null));
     const stakeValue = rows.reduce((s, r) => s + (r[5] as number), 0);
@@ -133,11 +133,11 @@ describe("exposure table", () => {
   it("live: each figure is a DEALS formula; the stake's value multiplies the stake cell", () => {
     const p = plan({ kind: "exposure", subjects: ["Microsoft"] });
     const rows = p.cellsAt({ row: 0, column: 0 }).slice(2);
-    expect(rows.map((r) => r[1])).toEqual(["Anthropic", "OpenAI"]);
+    expect(rows.map((r) => r[1])).toEqual(["'Anthropic", "'OpenAI"]);
     const row = rows[1];
     expect(row).toEqual([
-      "Microsoft",
-      "OpenAI",
+      "'Microsoft",
+      "'OpenAI",
       '=DEALS.DEAL_VALUE("Microsoft","OpenAI","equity")',
       '=DEALS.STAKE_PCT("Microsoft","OpenAI")',
       '=DEALS.STAKE_BASIS("Microsoft","OpenAI")',
@@ -153,7 +153,7 @@ describe("exposure table", () => {
       row: 0,
       column: 0,
     })[3];
-    expect(row?.slice(2, 5)).toEqual([13 * B, 0.27, "reported"]);
+    expect(row?.slice(2, 5)).toEqual([13 * B, 0.27, "'reported"]);
     expect(row?.[5]).toBe(0.27 * (852 * B));
     expect(row?.[7]).toBe(formulas.circularityRatio(ds, "Microsoft", "OpenAI", null));
   });

@@ -105,7 +105,9 @@ function arithmetic(
   for (const x of [a, b]) if (isFormulaError(x)) return x;
   if (typeof a !== "number" || typeof b !== "number")
     return new FormulaError("#VALUE!", "Not a number.");
-  return op(a, b);
+  const result = op(a, b);
+  // Excel shows #DIV/0! where JavaScript gives Infinity or NaN.
+  return Number.isFinite(result) ? result : new FormulaError("#DIV/0!", "Division by zero.");
 }
 
 function formula(recipe: Recipe, at: (column: number) => string): string {
@@ -161,7 +163,8 @@ export function planTable(
       const caption = live
         ? `="${captionText.replace(/"/g, '""')}"&${NAMESPACE}.DATA_VERSION()`
         : text(captionText + version);
-      const out: SheetCell[][] = [pad(caption), draft.columns.map((c) => text(c.header))];
+      // Headers are the add-in's own words, written as they are (a table's header is its column's name).
+      const out: SheetCell[][] = [pad(caption), draft.columns.map((c) => c.header)];
       draft.rows.forEach((recipes, i) => {
         const row = anchor.row + 2 + i;
         if (live) {

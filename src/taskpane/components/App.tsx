@@ -66,12 +66,18 @@ export function App(props: { dataset: Dataset | undefined; loadError?: string })
           onTabSelect={(_, d) => setTab(d.value as TabId)}
           aria-label="AI Deals"
         >
-          <Tab value="tables">Tables</Tab>
-          <Tab value="deals">Deals</Tab>
-          <Tab value="functions">Functions</Tab>
+          <Tab value="tables" id="tab-tables">
+            Tables
+          </Tab>
+          <Tab value="deals" id="tab-deals">
+            Deals
+          </Tab>
+          <Tab value="functions" id="tab-functions">
+            Functions
+          </Tab>
         </TabList>
       </header>
-      <main className={styles.main}>
+      <main className={styles.main} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {!ds ? (
           <MessageBar intent="error">
             <MessageBarBody>

@@ -78,7 +78,7 @@ export function DealsTab(props: { dataset: Dataset; excelReady: boolean }): Reac
   async function insert(deal: DealRow): Promise<void> {
     setFeedback(undefined);
     try {
-      const outcome = await insertFormula(deal.formula);
+      const outcome = await insertFormula(deal.formula, deal.numberFormat);
       setFeedback(
         outcome.status === "inserted"
           ? { intent: "success", text: `${deal.formula} is in ${outcome.address}.` }
@@ -173,7 +173,7 @@ function DealCard(props: {
   const d = props.deal;
   return (
     <Card size="small" aria-label={d.title}>
-      <Body1Strong as="h3" className={styles.title}>
+      <Body1Strong as="h2" className={styles.title}>
         {d.title}
       </Body1Strong>
       <div className={styles.figure}>

@@ -78,7 +78,7 @@ export function FunctionsTab(): React.JSX.Element {
           const href = helpHref(fn);
           return (
             <li key={fn.id}>
-              <h3 className={styles.signature}>{formulaSignature(fn)}</h3>
+              <h2 className={styles.signature}>{formulaSignature(fn)}</h2>
               <Caption1>{fn.description}</Caption1>{" "}
               {href && (
                 <Link href={href} target="_blank" aria-label={`Help for ${FUNCTIONS_NAMESPACE}.${fn.name}`}>

@@ -52,6 +52,8 @@ export function SubjectPicker(props: {
       <Combobox
         className={styles.combo}
         multiselect
+        // Freeform lets the search hold a space ("Scale AI"); only listed options can be chosen.
+        freeform
         placeholder={`Search ${plural}`}
         value={query}
         selectedOptions={[...props.selected]}

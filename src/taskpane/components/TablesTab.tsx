@@ -52,6 +52,7 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
   const [placement, setPlacement] = React.useState<Placement>("selection");
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | undefined>();
+  const submit = React.useRef<HTMLButtonElement>(null);
 
   const subjects = kind === "valuation" ? companies : investors;
   const what = kind === "valuation" ? "valuation table" : "exposure table";
@@ -137,11 +138,14 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
         </RadioGroup>
       </Field>
 
-      <div className={styles.actions} aria-live="polite">
+      <div className={styles.actions}>
         <Button
+          ref={submit}
           type="submit"
           appearance="primary"
-          disabled={busy || subjects.length === 0 || !excelReady}
+          // Focusable while busy, so keyboard focus stays where the analyst left it.
+          disabledFocusable={busy}
+          disabled={subjects.length === 0 || !excelReady}
           icon={busy ? <Spinner size="tiny" /> : undefined}
         >
           {busy ? `Inserting the ${what}…` : `Insert ${what}`}
@@ -164,9 +168,13 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
             notice={notice}
             onNewSheet={() => {
               setPlacement("newSheet");
+              submit.current?.focus();
               void insert("newSheet");
             }}
-            onDismiss={() => setNotice(undefined)}
+            onDismiss={() => {
+              setNotice(undefined);
+              submit.current?.focus();
+            }}
           />
         )}
       </div>
