@@ -134,6 +134,8 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "src/help/help.css", to: "help.css" },
+          // The host's data file: a refresh reads it, so data can be updated without a new build.
+          { from: "src/data/dataset.json", to: "data/dataset.json" },
           { from: "src/taskpane/pane.css", to: "pane.css" },
         ],
       }),

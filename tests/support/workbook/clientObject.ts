@@ -1,7 +1,8 @@
 /**
  * The proxy-object contract of office.js: a proxy stands for a document object it finds only at sync
  * time; setting a property or calling a method queues an operation; a scalar property can be read only
- * after load() and a completed sync(); a *OrNullObject proxy may stand for nothing (isNullObject).
+ * after load() and a completed sync(); a *OrNullObject proxy may stand for nothing (isNullObject); a
+ * method returning a value gives a ClientResult whose value is readable after the sync.
  */
 import { FakeOfficeError, fail } from "./errors";
 import type { RequestContext, SyncResult } from "./requestContext";
@@ -44,6 +45,26 @@ function copyValue(value: unknown): unknown {
   )
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyValue(v)]));
   return value;
+}
+
+/** OfficeExtension.ClientResult: what a method like getCount() returns; `value` is set by the sync. */
+export class ClientResult<V> {
+  private settled: { value: V } | undefined;
+
+  get value(): V {
+    if (!this.settled)
+      throw new FakeOfficeError(
+        "ValueNotLoaded",
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+        "clientResult.value"
+      );
+    return this.settled.value;
+  }
+
+  /** Called when the sync that computed the value succeeds. */
+  settle(value: V): void {
+    this.settled = { value };
+  }
 }
 
 let nextObjectId = 1;
@@ -158,6 +179,17 @@ export abstract class ClientObject<T> {
   /** Queues a method call run against the target at sync time. */
   protected call(method: string, args: unknown[], run: (target: T) => void): void {
     this.context.enqueue(this, method, "call", args, () => run(this.target()));
+  }
+
+  /** Queues a method call that returns a value, readable from the result after the sync. */
+  protected compute<V>(method: string, args: unknown[], get: (target: T) => V): ClientResult<V> {
+    const out = new ClientResult<V>();
+    this.context.enqueue(this, method, "call", args, (result) => {
+      const value = copyValue(get(this.target())) as V;
+      result.responseBytes += JSON.stringify(value ?? null).length;
+      result.commits.push(() => out.settle(value));
+    });
+    return out;
   }
 
   /** Queues creating a child proxy, so a missing item fails at its place in the batch. */

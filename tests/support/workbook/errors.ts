@@ -22,6 +22,7 @@ export const ErrorCodes = {
   runMustReturnPromise: "RunMustReturnPromise",
   responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
   unsupportedOperation: "UnsupportedOperation",
+  valueNotLoaded: "ValueNotLoaded",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -208,6 +208,28 @@ export class FormulaEngine {
   }
 
   /**
+   * Excel's full calculation ("Full", "FullRebuild"): every formula and defined name is evaluated
+   * again, so the custom functions, which are non-volatile, are called again. HyperFormula keeps
+   * results until an input changes, so each formula is re-entered; rebuildAndRecalculate() would
+   * renumber the sheets after a deletion and turn spilled cells into constants that block the spill.
+   */
+  recalculateAll(): void {
+    this.hf.batch(() => {
+      for (const [sheet, keys] of this.formulaCells)
+        for (const key of keys) {
+          const [, row = 0, col = 0] = key.split(":").map(Number);
+          const formula = this.hf.getCellFormula({ sheet, row, col });
+          if (formula !== undefined) this.hf.setCellContents({ sheet, row, col }, formula);
+        }
+      for (const name of this.hf.listNamedExpressions()) {
+        const formula = this.hf.getNamedExpressionFormula(name);
+        if (formula !== undefined) this.hf.changeNamedExpression(name, formula);
+      }
+    });
+    this.refreshSpills();
+  }
+
+  /**
    * HyperFormula sizes a spill when the formula is entered and does not re-spill when a blocking cell
    * is cleared, while Excel re-spills on every recalculation: re-enter the formulas whose spill is
    * blocked or whose array result changed size, until nothing changes (a few rounds at most).

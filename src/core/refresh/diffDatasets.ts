@@ -1,0 +1,137 @@
+/**
+ * What a refresh changes, for the analyst to read before and after: deals added, removed and changed
+ * (status, figure, date, with the new source), and valuations added or removed.
+ */
+import { DealState, dealState } from "../analytics";
+import { Dataset, IndexedDeal } from "../dataset";
+import { LATEST } from "../dates";
+import { sourceLabel } from "../formulas";
+
+export interface DealChange {
+  readonly id: string;
+  readonly title: string;
+  /** "status", "amount", "date" with the old and new values (null: none reported). */
+  readonly fields: readonly {
+    field: string;
+    old: string | number | null;
+    new: string | number | null;
+  }[];
+  /** Where the new state comes from. */
+  readonly source: string;
+  readonly quote: string;
+}
+
+export interface DatasetDiff {
+  readonly fromVersion: string;
+  readonly toVersion: string;
+  readonly added: readonly { id: string; title: string; amount: number | null; source: string }[];
+  readonly removed: readonly { id: string; title: string }[];
+  readonly changed: readonly DealChange[];
+  readonly valuationsAdded: readonly {
+    id: string;
+    company: string;
+    amount: number;
+    date: string;
+  }[];
+  readonly valuationsRemoved: readonly { id: string; company: string }[];
+  /** Same valuation record, new figure or date (a corrected source). */
+  readonly valuationsChanged: readonly {
+    id: string;
+    company: string;
+    old: number;
+    new: number;
+    date: string;
+    source: string;
+  }[];
+}
+
+function latest(deal: IndexedDeal): DealState {
+  return dealState(deal, LATEST) as DealState; // every deal has at least one event
+}
+
+export function diffDatasets(before: Dataset, after: Dataset): DatasetDiff {
+  const added: DatasetDiff["added"][number][] = [];
+  const changed: DealChange[] = [];
+  for (const deal of after.deals) {
+    const old = before.dealById.get(deal.id);
+    const now = latest(deal);
+    if (!old) {
+      added.push({
+        id: deal.id,
+        title: deal.title,
+        amount: now.value,
+        source: sourceLabel(after, now.event.source),
+      });
+      continue;
+    }
+    const was = latest(old);
+    const fields: DealChange["fields"][number][] = [];
+    if (was.status !== now.status)
+      fields.push({ field: "status", old: was.status, new: now.status });
+    if (was.value !== now.value) fields.push({ field: "amount", old: was.value, new: now.value });
+    if (was.event.date !== now.event.date)
+      fields.push({ field: "date", old: was.event.date, new: now.event.date });
+    if (fields.length > 0)
+      changed.push({
+        id: deal.id,
+        title: deal.title,
+        fields,
+        source: sourceLabel(after, now.event.source),
+        quote: now.event.quote,
+      });
+  }
+  const removed = before.deals
+    .filter((d) => !after.dealById.has(d.id))
+    .map((d) => ({ id: d.id, title: d.title }));
+  const ids = (ds: Dataset) => new Set(ds.file.valuations.map((v) => v.id));
+  const beforeIds = ids(before);
+  const afterIds = ids(after);
+  const company = (ds: Dataset, id: string) => ds.companies.get(id)?.name ?? id;
+  return {
+    fromVersion: before.file.version,
+    toVersion: after.file.version,
+    added,
+    removed,
+    changed,
+    valuationsAdded: after.file.valuations
+      .filter((v) => !beforeIds.has(v.id))
+      .map((v) => ({
+        id: v.id,
+        company: company(after, v.company),
+        amount: v.valueUsd,
+        date: v.date,
+      })),
+    valuationsRemoved: before.file.valuations
+      .filter((v) => !afterIds.has(v.id))
+      .map((v) => ({ id: v.id, company: company(before, v.company) })),
+    valuationsChanged: after.file.valuations.flatMap((v) => {
+      const old = before.file.valuations.find((o) => o.id === v.id);
+      return old && (old.valueUsd !== v.valueUsd || old.date !== v.date)
+        ? [
+            {
+              id: v.id,
+              company: company(after, v.company),
+              old: old.valueUsd,
+              new: v.valueUsd,
+              date: v.date,
+              source: sourceLabel(after, v.source),
+            },
+          ]
+        : [];
+    }),
+  };
+}
+
+/** One line for the pane's header of the summary. */
+export function describeDiff(d: DatasetDiff): string {
+  const parts = [
+    `${d.added.length} deals added`,
+    `${d.changed.length} changed`,
+    `${d.removed.length} removed`,
+    `${d.valuationsAdded.length} valuations added`,
+  ];
+  if (d.valuationsChanged.length > 0)
+    parts.push(`${d.valuationsChanged.length} valuations changed`);
+  if (d.valuationsRemoved.length > 0) parts.push(`${d.valuationsRemoved.length} removed`);
+  return `${d.fromVersion} → ${d.toVersion}: ${parts.join(", ")}.`;
+}

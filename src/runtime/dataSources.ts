@@ -1,0 +1,81 @@
+/**
+ * Where a newer dataset can come from, read to text with every failure put into words:
+ * - the add-in's own web host: data/dataset.json deployed next to the code (data updates without a build);
+ * - a team's own feed: an https address the team configures;
+ * - a file the analyst picks in the pane.
+ * All three then go through the one loader (acceptDataset).
+ */
+export type DataSource =
+  { kind: "host" } | { kind: "feed"; url: string } | { kind: "file"; name: string; text: string };
+
+export type SourceText = { ok: true; text: string; from: string } | { ok: false; message: string };
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Where the build puts the deployable copy of the dataset, relative to the pane's page. */
+export const HOST_DATA_PATH = "data/dataset.json";
+
+export interface ReadOptions {
+  timeoutMs?: number;
+  /** The page's address, against which the host's data file is found. */
+  baseUrl?: string;
+  fetchImpl?: typeof fetch;
+}
+
+export function describeSource(source: DataSource): string {
+  return source.kind === "host"
+    ? "The add-in's data file"
+    : source.kind === "feed"
+      ? `The feed at ${source.url}`
+      : `The file ${source.name}`;
+}
+
+export async function readSource(
+  source: DataSource,
+  options: ReadOptions = {}
+): Promise<SourceText> {
+  const from = describeSource(source);
+  if (source.kind === "file") return { ok: true, text: source.text, from };
+  let url: URL;
+  try {
+    url =
+      source.kind === "host"
+        ? new URL(HOST_DATA_PATH, options.baseUrl ?? globalThis.location?.href)
+        : new URL(source.url);
+  } catch {
+    return { ok: false, message: `${from} is not a web address. Enter a full https:// address.` };
+  }
+  if (source.kind === "feed" && url.protocol !== "https:")
+    return { ok: false, message: `${from} is not https. A data feed must be served over https.` };
+  return fetchText(url, from, options);
+}
+
+async function fetchText(url: URL, from: string, options: ReadOptions): Promise<SourceText> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await (options.fetchImpl ?? fetch)(url.href, {
+      signal: controller.signal,
+      cache: "no-store",
+    });
+    if (!response.ok)
+      return {
+        ok: false,
+        message: `${from} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}. The data in use is unchanged; try again later.`,
+      };
+    return { ok: true, text: await response.text(), from };
+  } catch (err) {
+    if (controller.signal.aborted)
+      return {
+        ok: false,
+        message: `${from} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}. The data in use is unchanged; check the connection and try again.`,
+      };
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      ok: false,
+      message: `${from} could not be reached (${reason}). The data in use is unchanged; check the connection and try again.`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
