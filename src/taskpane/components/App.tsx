@@ -14,12 +14,14 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { Dataset } from "../../core/dataset";
+import { onDatasetChange } from "../../runtime/datasetStore";
 import { excelAvailable } from "../excelHost";
+import { DataTab } from "./DataTab";
 import { DealsTab } from "./DealsTab";
 import { FunctionsTab } from "./FunctionsTab";
 import { TablesTab } from "./TablesTab";
 
-type TabId = "tables" | "deals" | "functions";
+type TabId = "tables" | "deals" | "data" | "functions";
 export type ExcelState = "checking" | "ready" | "absent";
 
 const useStyles = makeStyles({
@@ -47,7 +49,14 @@ export function App(props: { dataset: Dataset | undefined; loadError?: string })
     );
   }, []);
 
-  const ds = props.dataset;
+  // A refresh swaps the dataset in the shared runtime's store; the whole pane follows it.
+  const [ds, setDs] = React.useState(props.dataset);
+  React.useEffect(() => {
+    const unsubscribe = onDatasetChange(setDs);
+    return () => {
+      unsubscribe();
+    };
+  }, []);
   return (
     <>
       <header className={styles.header}>
@@ -72,6 +81,9 @@ export function App(props: { dataset: Dataset | undefined; loadError?: string })
           <Tab value="deals" id="tab-deals">
             Deals
           </Tab>
+          <Tab value="data" id="tab-data">
+            Refresh
+          </Tab>
           <Tab value="functions" id="tab-functions">
             Functions
           </Tab>
@@ -89,6 +101,8 @@ export function App(props: { dataset: Dataset | undefined; loadError?: string })
           <TablesTab dataset={ds} excel={excel} />
         ) : tab === "deals" ? (
           <DealsTab dataset={ds} excelReady={excel === "ready"} />
+        ) : tab === "data" ? (
+          <DataTab dataset={ds} excel={excel} />
         ) : (
           <FunctionsTab />
         )}

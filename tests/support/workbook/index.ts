@@ -37,6 +37,12 @@ export interface FakeExcelOptions {
 /** The string enums of the Excel namespace the add-in may touch. */
 const ENUMS = {
   ErrorCodes,
+  CalculationMode: {
+    automatic: "Automatic",
+    automaticExceptTables: "AutomaticExceptTables",
+    manual: "Manual",
+  },
+  CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
   ClearApplyTo: {
     all: "All",
     formats: "Formats",

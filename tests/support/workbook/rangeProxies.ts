@@ -206,6 +206,32 @@ export class RangeProxy extends ClientObject<RangeRef> {
       return moved(ref, { ...ref.rect, column: ref.rect.column + column, columnCount: 1 });
     });
   }
+  /** `count` (default 1) whole rows or columns next to the range, as wide or tall as it. */
+  getRowsAbove(count?: number): RangeProxy {
+    return this.derived("getRowsAbove", [count], (ref) => {
+      const n = integer(count ?? 1, "count");
+      return moved(ref, { ...ref.rect, row: ref.rect.row - n, rowCount: n });
+    });
+  }
+  getRowsBelow(count?: number): RangeProxy {
+    return this.derived("getRowsBelow", [count], (ref) => {
+      const n = integer(count ?? 1, "count");
+      return moved(ref, { ...ref.rect, row: ref.rect.row + ref.rect.rowCount, rowCount: n });
+    });
+  }
+  getColumnsBefore(count?: number): RangeProxy {
+    return this.derived("getColumnsBefore", [count], (ref) => {
+      const n = integer(count ?? 1, "count");
+      return moved(ref, { ...ref.rect, column: ref.rect.column - n, columnCount: n });
+    });
+  }
+  getColumnsAfter(count?: number): RangeProxy {
+    return this.derived("getColumnsAfter", [count], (ref) => {
+      const n = integer(count ?? 1, "count");
+      const column = ref.rect.column + ref.rect.columnCount;
+      return moved(ref, { ...ref.rect, column, columnCount: n });
+    });
+  }
   getEntireColumn(): RangeProxy {
     return this.derived("getEntireColumn", [], (ref) =>
       moved(ref, { ...ref.rect, row: 0, rowCount: MAX_ROWS })

@@ -6,6 +6,7 @@
  */
 import { ClientObject, wireArgument } from "./clientObject";
 import { FakeOfficeError, fail, isFakeOfficeError } from "./errors";
+import type { ApplicationProxy } from "./applicationProxy";
 import { WorkbookProxy } from "./sheetProxies";
 import type { Workbook } from "./workbook";
 
@@ -45,6 +46,11 @@ export class RequestContext {
 
   constructor(readonly host: FakeHost) {
     this.workbook = new WorkbookProxy(this, () => host.workbook);
+  }
+
+  /** The same proxy as workbook.application. */
+  get application(): ApplicationProxy {
+    return this.workbook.application;
   }
 
   get hasPendingOperations(): boolean {

@@ -22,10 +22,10 @@ function pattern(text: string, criteria: SearchCriteria): RegExp {
       i++;
     } else if (ch === "*") source += ".*";
     else if (ch === "?") source += ".";
-    else source += ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+    else source += ch.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
   }
   const anchored = criteria.completeMatch === true ? `^(?:${source})$` : source;
-  return new RegExp(anchored, criteria.matchCase === true ? "su" : "isu");
+  return new RegExp(anchored, criteria.matchCase === true ? "s" : "is");
 }
 
 function contentText(value: number | string | boolean): string {

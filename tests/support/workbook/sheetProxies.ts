@@ -3,11 +3,14 @@
  * so it keeps working after a rename.
  */
 import { MAX_COLUMNS, MAX_ROWS } from "./addresses";
+import { ApplicationProxy } from "./applicationProxy";
 import { ClientCollection, ClientObject, type PropertySpec } from "./clientObject";
 import { fail } from "./errors";
 import { NamedItemCollectionProxy, SettingCollectionProxy } from "./itemProxies";
 import { SheetsModel, type RangeRef } from "./model";
+import { RangeAreasProxy } from "./rangeAreasProxies";
 import { RangeProxy } from "./rangeProxies";
+import { findCells, type SearchCriteria } from "./search";
 import { TableCollectionProxy } from "./tableProxies";
 import type { Workbook } from "./workbook";
 
@@ -18,6 +21,7 @@ export class WorkbookProxy extends ClientObject<Workbook> {
   };
   protected navigation(): Record<string, () => ClientObject<unknown>> {
     return {
+      application: () => this.application,
       worksheets: () => this.worksheets,
       tables: () => this.tables,
       names: () => this.names,
@@ -27,6 +31,9 @@ export class WorkbookProxy extends ClientObject<Workbook> {
 
   get name(): string {
     return this.read("name") as string;
+  }
+  get application(): ApplicationProxy {
+    return this.nav("application", () => new ApplicationProxy(this.context, () => this.target()));
   }
   get worksheets(): WorksheetCollectionProxy {
     return this.nav(
@@ -241,5 +248,22 @@ export class WorksheetProxy extends ClientObject<number> {
       [valuesOnly],
       (sheetId) => this.wb().usedRect(sheetId, valuesOnly === true) ?? null
     );
+  }
+
+  /** Every cell whose formula (or value, for other cells) holds the text: one area per cell. */
+  findAll(text: string, criteria?: SearchCriteria): RangeAreasProxy {
+    return this.find("findAll", text, criteria, true);
+  }
+  findAllOrNullObject(text: string, criteria?: SearchCriteria): RangeAreasProxy {
+    return this.find("findAllOrNullObject", text, criteria, false);
+  }
+  private find(method: string, text: string, criteria: unknown, required: boolean) {
+    const areas = new RangeAreasProxy(this.context, () => {
+      const found = findCells(this.wb().sheets, this.sheetId(), text, criteria);
+      if (found.length > 0) return found;
+      if (required) fail("ItemNotFound", `No cell on the worksheet contains '${text}'.`);
+      return null;
+    });
+    return this.spawn(method, [text, criteria], areas);
   }
 }

@@ -1,8 +1,14 @@
 /**
- * Excel.TableCollection (workbook.tables, worksheet.tables), Table, TableColumnCollection and
- * TableColumn. A table proxy stands for one table by its id, so it keeps working after a rename.
+ * Excel.TableCollection (workbook.tables, worksheet.tables), Table, TableColumnCollection,
+ * TableColumn, TableRowCollection and TableRow. A table proxy stands for one table by its id, so it
+ * keeps working after a rename or a resize.
  */
-import { ClientCollection, ClientObject, type PropertySpec } from "./clientObject";
+import {
+  ClientCollection,
+  ClientObject,
+  type ClientResult,
+  type PropertySpec,
+} from "./clientObject";
 import { fail } from "./errors";
 import type { RangeRef } from "./model";
 import { RangeProxy } from "./rangeProxies";
@@ -119,7 +125,7 @@ export class TableProxy extends ClientObject<number> {
     highlightLastColumn: option("highlightLastColumn", () => this.context),
   };
   protected navigation(): Record<string, () => ClientObject<unknown>> {
-    return { columns: () => this.columns, worksheet: () => this.worksheet };
+    return { columns: () => this.columns, rows: () => this.rows, worksheet: () => this.worksheet };
   }
 
   private table(): TableState {
@@ -181,6 +187,9 @@ export class TableProxy extends ClientObject<number> {
       () => new TableColumnCollectionProxy(this.context, () => this.target())
     );
   }
+  get rows(): TableRowCollectionProxy {
+    return this.nav("rows", () => new TableRowCollectionProxy(this.context, () => this.target()));
+  }
   get worksheet(): WorksheetProxy {
     return this.nav(
       "worksheet",
@@ -190,6 +199,17 @@ export class TableProxy extends ClientObject<number> {
 
   getRange(): RangeProxy {
     return this.part("getRange", "all");
+  }
+  /** resize(range | "A1:D9" | "Sheet1!A1:D9"); an address without a sheet is on the table's sheet. */
+  resize(newRange: RangeProxy | string): void {
+    this.call("resize", [newRange], () => {
+      const table = this.table();
+      const ref =
+        newRange instanceof RangeProxy
+          ? newRange.resolveOrFail()
+          : this.context.host.workbook.rangeOf(newRange, table.sheetId);
+      tablesOf(this.context).resize(table, ref);
+    });
   }
   getHeaderRowRange(): RangeProxy {
     return this.part("getHeaderRowRange", "header");
@@ -337,5 +357,89 @@ export class TableColumnProxy extends ClientObject<ColumnRef> {
   }
   getDataBodyRange(): RangeProxy {
     return this.columnRange("getDataBodyRange", "body");
+  }
+}
+
+interface RowRef {
+  tableId: number;
+  index: number;
+}
+
+/** The data rows (the header row is not one). */
+function dataRowCount(context: RequestContext, tableId: number): number {
+  return tablesOf(context).byId(tableId).rect.rowCount - 1;
+}
+
+export class TableRowCollectionProxy extends ClientCollection<number, TableRowProxy> {
+  protected readonly typeName = "TableRowCollection";
+  protected readonly properties: Record<string, PropertySpec<number>> = {
+    count: { get: (id) => dataRowCount(this.context, id) },
+  };
+  protected itemsOf(tableId: number): TableRowProxy[] {
+    return Array.from(
+      { length: dataRowCount(this.context, tableId) },
+      (_, index) => new TableRowProxy(this.context, () => ({ tableId, index }))
+    );
+  }
+
+  get count(): number {
+    return this.read("count") as number;
+  }
+
+  getCount(): ClientResult<number> {
+    return this.compute("getCount", [], (id) => dataRowCount(this.context, id));
+  }
+  getItemAt(index: number): TableRowProxy {
+    return this.spawn(
+      "getItemAt",
+      [index],
+      new TableRowProxy(this.context, () => {
+        const tableId = this.target();
+        if (!Number.isInteger(index) || index < 0 || index >= dataRowCount(this.context, tableId))
+          fail("InvalidArgument", `The table has no row at index ${index}.`);
+        return { tableId, index };
+      })
+    );
+  }
+}
+
+export class TableRowProxy extends ClientObject<RowRef> {
+  protected readonly typeName = "TableRow";
+  protected readonly properties: Record<string, PropertySpec<RowRef>> = {
+    index: { get: (row) => row.index },
+    values: {
+      get: (row) => this.context.host.workbook.sheets.readValues(this.rowRange(row)),
+      set: (row, values) =>
+        this.context.host.workbook.sheets.writeCells(this.rowRange(row), values, "values"),
+    },
+  };
+
+  /** The row's cells, found when used: the row may have left the table since. */
+  private rowRange(row: RowRef): RangeRef {
+    const tables = tablesOf(this.context);
+    const body = tables.range(tables.byId(row.tableId), "body");
+    if (row.index >= body.rect.rowCount) fail("ItemNotFound", "The table row was deleted.");
+    return {
+      sheetId: body.sheetId,
+      rect: { ...body.rect, row: body.rect.row + row.index, rowCount: 1 },
+    };
+  }
+
+  get index(): number {
+    return this.read("index") as number;
+  }
+  get values(): unknown[][] {
+    return this.read("values") as unknown[][];
+  }
+  set values(value: unknown) {
+    this.write("values", value);
+  }
+
+  getRange(): RangeProxy {
+    return this.spawn(
+      "getRange",
+      [],
+      new RangeProxy(this.context, () => this.rowRange(this.target()))
+    );
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Excel tables: where they are, their names and options, and their header row, which Excel keeps as
  * unique, non-empty text (an empty header becomes "Column<n>", a repeated one gets "2", "3"… appended).
+ * Resizing moves no cells: the table takes the cells it now covers and leaves the others as they are.
  */
 import { intersect, isInGrid, type CellRect } from "./addresses";
 import { fail } from "./errors";
@@ -111,6 +112,34 @@ export class Tables {
     Object.assign(table, { [option]: value });
   }
 
+  /** table.resize(range): the header row stays in its row and the new range overlaps the old one;
+   * a header cell the table now covers that is empty gets the first free "Column<n>". */
+  resize(table: TableState, ref: RangeRef): void {
+    const rect = { ...ref.rect };
+    if (ref.sheetId !== table.sheetId)
+      fail("InvalidArgument", "The new range is not on the table's worksheet.");
+    if (!isInGrid(rect)) fail("InvalidArgument", "The table would extend beyond the grid.");
+    if (rect.row !== table.rect.row)
+      fail("InvalidArgument", "The table's header row must stay in the same row.");
+    if (!intersect(rect, table.rect))
+      fail("InvalidArgument", "The new range must overlap the table's range.");
+    if (rect.rowCount < 2)
+      fail("InvalidArgument", "A table needs a header row and at least one data row.");
+    if (this.onSheet(table.sheetId).some((t) => t !== table && intersect(t.rect, rect)))
+      fail("InvalidArgument", "A table can't overlap another table.");
+    table.rect = rect;
+    const values = this.sheets.readValues(this.range(table, "header"))[0] ?? [];
+    const taken = new Set(values.filter((v) => v !== "").map((v) => headerText(v).toLowerCase()));
+    let n = 1;
+    const named = values.map((value) => {
+      if (value !== "") return value;
+      while (taken.has(`column${n}`)) n++;
+      taken.add(`column${n}`);
+      return `Column${n}`;
+    });
+    this.normalizeHeaders(table, named);
+  }
+
   /** table.delete(): the table and its cells' contents and formats go. */
   remove(table: TableState): void {
     this.list.splice(this.list.indexOf(table), 1);
@@ -146,9 +175,11 @@ export class Tables {
     return { sheetId: table.sheetId, rect: { ...rows, ...columns } };
   }
 
-  /** Rewrites the header row as unique, non-empty text, the way Excel keeps it. */
-  private normalizeHeaders(table: TableState): void {
-    const values = this.sheets.readValues(this.range(table, "header"))[0] ?? [];
+  /** Rewrites the header row (or the given values) as unique, non-empty text, as Excel keeps it. */
+  private normalizeHeaders(
+    table: TableState,
+    values = this.sheets.readValues(this.range(table, "header"))[0] ?? []
+  ): void {
     const used = new Set<string>();
     const names = values.map((value, i) => {
       const base = value === "" ? `Column${i + 1}` : headerText(value);

@@ -1,0 +1,243 @@
+/**
+ * Refresh: choose where newer data comes from (the add-in's data file, a team's https feed, a file),
+ * refresh, and read what changed — deals added, changed (old → new, with the source) and removed, and
+ * what happened to each inserted table. A failure says why; the data in use stays as it was.
+ */
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { Dataset } from "../../core/dataset";
+import { DatasetDiff, describeDiff } from "../../core/refresh/diffDatasets";
+import { DataSource } from "../../runtime/dataSources";
+import { refreshData } from "../../runtime/refreshData";
+import { readLastRefresh } from "../../workbook/lastRefresh";
+import { WorkbookOutcome, refreshWorkbook } from "../../workbook/refreshWorkbook";
+import { describeError } from "../excelHost";
+import { money, words } from "../format";
+import type { ExcelState } from "./App";
+
+type SourceKind = DataSource["kind"];
+const FEED_KEY = "aiDeals.feedUrl";
+
+type Result =
+  | { kind: "done"; diff: DatasetDiff; workbook?: WorkbookOutcome; workbookError?: string; kept: boolean }
+  | { kind: "failed"; message: string; upToDate: boolean };
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  hiddenFile: { display: "none" },
+});
+
+function storedFeed(): string {
+  try {
+    return localStorage.getItem(FEED_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.JSX.Element {
+  const styles = useStyles();
+  const [kind, setKind] = React.useState<SourceKind>("host");
+  const [feed, setFeed] = React.useState(storedFeed);
+  const [file, setFile] = React.useState<{ name: string; text: string } | undefined>();
+  const [busy, setBusy] = React.useState(false);
+  const [result, setResult] = React.useState<Result | undefined>();
+  const [lastRefresh, setLastRefresh] = React.useState<string | undefined>();
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    if (props.excel !== "ready") return;
+    readLastRefresh().then(
+      (r) => setLastRefresh(r ? `${r.version}, on ${r.at.slice(0, 10)}` : "never (bundled data)"),
+      () => setLastRefresh(undefined)
+    );
+  }, [props.excel, result]);
+
+  const source: DataSource | undefined =
+    kind === "host"
+      ? { kind: "host" }
+      : kind === "feed"
+        ? feed.trim() === ""
+          ? undefined
+          : { kind: "feed", url: feed.trim() }
+        : file && { kind: "file", ...file };
+
+  async function refresh(): Promise<void> {
+    if (!source) return;
+    setBusy(true);
+    setResult(undefined);
+    try {
+      if (source.kind === "feed") localStorage.setItem(FEED_KEY, source.url);
+      const data = await refreshData(source);
+      if (!data.ok) {
+        setResult({ kind: "failed", message: data.message, upToDate: data.upToDate === true });
+        return;
+      }
+      let workbook: WorkbookOutcome | undefined;
+      let workbookError: string | undefined;
+      if (props.excel === "ready") {
+        try {
+          workbook = await refreshWorkbook(data.dataset);
+        } catch (err) {
+          workbookError = describeError(err);
+        }
+      }
+      setResult({ kind: "done", diff: data.diff, workbook, workbookError, kept: data.kept });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const f = props.dataset.file;
+  return (
+    <div className={styles.stack}>
+      <div>
+        <Text block>
+          In use: data {f.version}, as of {f.asOf}.
+        </Text>
+        {lastRefresh && <Caption1 block>This workbook was last refreshed with {lastRefresh}.</Caption1>}
+      </div>
+      <Field label="Newer data from">
+        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as SourceKind)}>
+          <Radio value="host" label="The add-in's data file (published with the add-in)" />
+          <Radio value="feed" label="My team's feed (an https address)" />
+          <Radio value="file" label="A file on this computer (JSON)" />
+        </RadioGroup>
+      </Field>
+      {kind === "feed" && (
+        <Field label="Feed address" hint="For example https://data.example.com/ai-deals.json">
+          <Input type="url" value={feed} onChange={(_, d) => setFeed(d.value)} />
+        </Field>
+      )}
+      {kind === "file" && (
+        <Field label="Dataset file" hint={file ? file.name : "No file chosen."}>
+          <Button onClick={() => fileInput.current?.click()}>Choose a file…</Button>
+          <input
+            ref={fileInput}
+            className={styles.hiddenFile}
+            type="file"
+            accept=".json,application/json"
+            aria-label="Dataset file"
+            onChange={(e) => {
+              const chosen = e.target.files?.[0];
+              if (chosen) void chosen.text().then((text) => setFile({ name: chosen.name, text }));
+            }}
+          />
+        </Field>
+      )}
+      <Button
+        appearance="primary"
+        disabledFocusable={busy}
+        disabled={!source}
+        icon={busy ? <Spinner size="tiny" /> : undefined}
+        onClick={() => void refresh()}
+      >
+        {busy ? "Refreshing…" : "Refresh data"}
+      </Button>
+      {result && <ResultBar result={result} excel={props.excel} />}
+    </div>
+  );
+}
+
+function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Element {
+  const styles = useStyles();
+  const r = props.result;
+  if (r.kind === "failed")
+    return (
+      <MessageBar intent={r.upToDate ? "info" : "error"} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{r.upToDate ? "Already up to date" : "Refresh failed"}</MessageBarTitle>
+          {r.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  const d = r.diff;
+  const blocked = (r.workbook?.tables ?? []).flatMap((t) =>
+    t.status === "rebuilt" ? [] : [{ table: t.table, message: t.message }]
+  );
+  return (
+    <>
+      <MessageBar intent={blocked.length > 0 || r.workbookError ? "warning" : "success"} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Data refreshed</MessageBarTitle>
+          {describeDiff(d)}{" "}
+          {r.workbook
+            ? `Every DEALS formula recalculated; ${r.workbook.tables.filter((t) => t.status === "rebuilt").length} table(s) rebuilt.`
+            : r.workbookError
+              ? `The workbook could not be updated: ${r.workbookError}. Refresh again.`
+              : "Open the pane in Excel to update the workbook."}
+          {!r.kept && " The new data could not be stored: after a restart the add-in starts from its bundled data."}
+        </MessageBarBody>
+      </MessageBar>
+      {blocked.map((t) => (
+        <MessageBar key={t.table} intent="warning" layout="multiline">
+          <MessageBarBody>{t.message}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <section aria-label="What changed">
+        <Text weight="semibold" block>
+          What changed
+        </Text>
+        <ul className={styles.list}>
+          {d.changed.map((c) => (
+            <li key={c.id}>
+              <Text>
+                {c.title}:{" "}
+                {c.fields
+                  .map((x) => `${x.field} ${show(x.field, x.old)} → ${show(x.field, x.new)}`)
+                  .join("; ")}{" "}
+                <Caption1>({c.source})</Caption1>
+              </Text>
+            </li>
+          ))}
+          {d.valuationsChanged.map((v) => (
+            <li key={v.id}>
+              <Text>
+                {v.company} valuation {money(v.old)} → {money(v.new)} <Caption1>({v.source})</Caption1>
+              </Text>
+            </li>
+          ))}
+          {d.added.map((a) => (
+            <li key={a.id}>
+              <Text>
+                New: {a.title} {a.amount !== null ? money(a.amount) : ""} <Caption1>({a.source})</Caption1>
+              </Text>
+            </li>
+          ))}
+          {d.valuationsAdded.map((v) => (
+            <li key={v.id}>
+              <Text>
+                New valuation: {v.company} {money(v.amount)} ({v.date})
+              </Text>
+            </li>
+          ))}
+          {d.removed.map((x) => (
+            <li key={x.id}>
+              <Text>Removed: {x.title}</Text>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function show(field: string, value: string | number | null): string {
+  if (value === null) return "none";
+  return field === "amount" && typeof value === "number" ? money(value) : words(String(value));
+}

@@ -1,0 +1,185 @@
+/**
+ * The workbook follows a refresh: every DEALS formula on every sheet answers from the new data, every
+ * table the pane inserted is rebuilt in place, and nothing else changes. A table that would have to grow
+ * into the analyst's cells is left as it was, with not a cell changed.
+ */
+import { loadDataset } from "../../src/core/dataset";
+import type { DatasetFile } from "../../src/core/schema";
+import { buildTable } from "../../src/core/tables/dealTables";
+import { TableRequest } from "../../src/core/tables/tablePlan";
+import {
+  getActiveDataset,
+  replaceActiveDataset,
+  resetStoreForTests,
+} from "../../src/runtime/datasetStore";
+import { insertTable } from "../../src/workbook/insertTable";
+import { LAST_REFRESH_KEY, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
+import { newerWithAmazonInXai, newerWithXaiAt } from "../support/datasets";
+import { dealsWorkbook } from "../support/dealsWorkbook";
+import type { FakeExcel, WorkbookSnapshot } from "../support/workbook";
+
+let wb: FakeExcel;
+beforeEach(async () => {
+  resetStoreForTests(undefined);
+  wb = await dealsWorkbook(["Sheet1", "Model"]);
+});
+
+async function insert(request: TableRequest, sheet: string, at: string): Promise<string> {
+  const planned = buildTable(getActiveDataset(), request);
+  if (!planned.ok) throw new Error(planned.message);
+  wb.setSelection(sheet, at);
+  const out = await insertTable(planned.plan, "selection");
+  if (out.status !== "inserted") throw new Error(JSON.stringify(out));
+  return out.table;
+}
+
+function swapTo(file: DatasetFile) {
+  const loaded = loadDataset(file);
+  if (!loaded.ok) throw new Error(loaded.errors.join("; "));
+  replaceActiveDataset(loaded.dataset, JSON.stringify(file));
+  return loaded.dataset;
+}
+
+/** Cells whose value or formula differs between two snapshots, as "Sheet!A1". */
+function changedCells(a: WorkbookSnapshot, b: WorkbookSnapshot): string[] {
+  const out: string[] = [];
+  for (const sheet of b.sheets) {
+    const before = a.sheets.find((s) => s.name === sheet.name)?.cells ?? {};
+    const keys = new Set([...Object.keys(before), ...Object.keys(sheet.cells)]);
+    for (const k of keys) {
+      const x = before[k];
+      const y = sheet.cells[k];
+      if (JSON.stringify([x?.value, x?.formula]) !== JSON.stringify([y?.value, y?.formula]))
+        out.push(`${sheet.name}!${k}`);
+    }
+  }
+  return out.sort();
+}
+
+test("one changed figure updates the formulas and tables that depend on it, and nothing else", async () => {
+  const live = await insert(
+    { kind: "valuation", subjects: ["xAI", "OpenAI"], asOf: null, mode: "live" },
+    "Sheet1",
+    "A1"
+  );
+  const values = await insert(
+    { kind: "valuation", subjects: ["xAI", "OpenAI"], asOf: null, mode: "values" },
+    "Sheet1",
+    "A10"
+  );
+  const dated = await insert(
+    { kind: "valuation", subjects: ["xAI"], asOf: "2025-12-17", mode: "values" },
+    "Sheet1",
+    "A20"
+  );
+  wb.setCell("Model", "B2", '=DEALS.VALUATION("xAI")');
+  wb.setCell("Model", "B3", "=B2*2");
+  wb.setCell("Model", "B4", '=DEALS.VALUATION("OpenAI")');
+  wb.setCell("Model", "B5", "=DEALS.DATA_VERSION()");
+  wb.setCell("Model", "B6", "my own note");
+  const before = wb.snapshot();
+
+  const ds = swapTo(newerWithXaiAt(30e9));
+  wb.resetSyncCount();
+  const out = await refreshWorkbook(ds, new Date("2026-12-01T09:00:00Z"));
+  expect(wb.syncCount).toBeLessThanOrEqual(3);
+  expect(out.tables).toEqual([
+    { table: live, status: "rebuilt", rows: 2, address: "Sheet1!A2:H4" },
+    { table: values, status: "rebuilt", rows: 2, address: "Sheet1!A11:H13" },
+    { table: dated, status: "rebuilt", rows: 1, address: "Sheet1!A21:H22" },
+  ]);
+
+  expect(wb.cell("Model", "B2").value).toBe(30e9);
+  expect(wb.cell("Model", "B3").value).toBe(60e9);
+  expect(wb.cell("Model", "B5").value).toBe("2026.12.01 (data as of 2026-11-26)");
+  expect(wb.cell("Sheet1", "B3").value).toBe(30e9); // live table, xAI row
+  expect(wb.cell("Sheet1", "B12")).toMatchObject({ value: 30e9, formula: 30e9 }); // values table, rewritten
+  expect(changedCells(before, wb.snapshot())).toEqual(
+    [
+      "Model!B2",
+      "Model!B3",
+      "Model!B5", // the formulas that depend on xAI's valuation or the version
+      "Sheet1!A1",
+      "Sheet1!B3", // live table: caption (version), xAI's valuation
+      "Sheet1!A10",
+      "Sheet1!B12", // values table: caption (version), xAI's valuation
+      // The 2025 table: the corrected xAI valuation predates 2025-12-17, so its figure moves as well.
+      "Sheet1!A20",
+      "Sheet1!B22",
+    ].sort()
+  );
+  expect(JSON.parse(String(wb.settings()[LAST_REFRESH_KEY]))).toEqual({
+    version: "2026.12.01 (data as of 2026-11-26)",
+    at: "2026-12-01T09:00:00.000Z",
+  });
+});
+
+test("a table that must grow into occupied cells is refused without a cell changed; once clear, it grows", async () => {
+  const table = await insert(
+    { kind: "exposure", subjects: ["Amazon"], asOf: null, mode: "values" },
+    "Sheet1",
+    "B2"
+  );
+  wb.setCell("Sheet1", "D6", "my total"); // right under the table (header B3, rows B4:B5)
+  const before = wb.snapshot();
+
+  const ds = swapTo(newerWithAmazonInXai());
+  const out = await refreshWorkbook(ds);
+  expect(out.tables).toEqual([
+    {
+      table,
+      status: "blocked",
+      message: `${table} needs 1 more row at Sheet1!B6:J6, which holds data; nothing was changed. Move what is below the table, then refresh again.`,
+    },
+  ]);
+  expect(changedCells(before, wb.snapshot())).toEqual([]);
+
+  wb.setCell("Sheet1", "D6", "");
+  const again = await refreshWorkbook(ds);
+  expect(again.tables[0]).toMatchObject({ status: "rebuilt", rows: 3, address: "Sheet1!B3:J6" });
+  expect(wb.tables().find((t) => t.name === table)?.address).toBe("Sheet1!B3:J6");
+  expect(["B6", "C6", "D6"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["Amazon", "xAI", 1e9]);
+});
+
+test("a column the analyst added to a table is kept, and rows removed by the data are cleared", async () => {
+  const ds0 = swapTo(newerWithAmazonInXai("2026.11.30"));
+  const table = await insert(
+    { kind: "exposure", subjects: ["Amazon"], asOf: null, mode: "live" },
+    "Sheet1",
+    "A1"
+  );
+  expect(ds0.file.version).toBe("2026.11.30");
+  // The analyst widens the table with a column of their own (J) and fills it.
+  await wb.Excel.run(async (context) => {
+    const t = context.workbook.tables.getItem(table);
+    t.resize("Sheet1!A2:J5");
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("J2:J5").values = [["My view"], ["hold"], ["buy"], ["watch"]];
+    await context.sync();
+  });
+
+  // The newer data no longer has the Amazon → xAI deal (a correction): one row fewer.
+  const ds = swapTo(newerWithXaiAt(24e9, "2026.12.01"));
+  const out = await refreshWorkbook(ds);
+  expect(out.tables[0]).toMatchObject({ status: "rebuilt", rows: 2, address: "Sheet1!A2:J4" });
+  const t = wb.tables().find((x) => x.name === table);
+  expect(t?.headers).toContain("My view");
+  expect(wb.cell("Sheet1", "J2").value).toBe("My view");
+  expect(wb.cell("Sheet1", "J3").value).toBe("hold");
+  expect(["A5", "B5", "J5"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["", "", ""]);
+});
+
+test("a table the analyst deleted is reported, not recreated", async () => {
+  const table = await insert(
+    { kind: "valuation", subjects: ["xAI"], asOf: null, mode: "live" },
+    "Sheet1",
+    "A1"
+  );
+  await wb.Excel.run(async (context) => {
+    context.workbook.tables.getItem(table).delete();
+    await context.sync();
+  });
+  const out = await refreshWorkbook(swapTo(newerWithXaiAt(30e9)));
+  expect(out.tables).toEqual([expect.objectContaining({ table, status: "missing" })]);
+  expect(wb.tables()).toEqual([]);
+});
