@@ -17,11 +17,13 @@ interface FunctionsJson {
 
 let outDir: string;
 let functionsFiles: string[];
+let commandsFiles: string[];
 
 beforeAll(async () => {
   const build = await productionBuild();
   outDir = build.dir;
   functionsFiles = build.entrypoints.functions ?? [];
+  commandsFiles = build.entrypoints.commands ?? [];
 }, 300_000);
 
 /** Runs the files of the functions entry, in order, in a context holding only Excel's CustomFunctions. */
@@ -84,5 +86,31 @@ describe("the production functions bundle", () => {
         message: "Unknown company 'Amazn'. Did you mean 'Amazon'?",
       })
     );
+  });
+});
+
+describe("the production commands bundle", () => {
+  it("associates the function the manifest's ribbon button runs", async () => {
+    const manifest = readFileSync(join(__dirname, "../manifest.xml"), "utf8");
+    const names = [...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
+    expect(names).toEqual(["refreshAiDeals"]);
+    const actions = new Map<string, unknown>();
+    const context = createContext({
+      Office: {
+        onReady: () => Promise.resolve({ host: "Excel" }),
+        actions: { associate: (name: string, fn: unknown) => actions.set(name, fn) },
+      },
+      console,
+      URL,
+      TextEncoder,
+      setTimeout,
+      clearTimeout,
+    });
+    runInContext("var self = globalThis; var window = globalThis;", context);
+    for (const file of commandsFiles)
+      runInContext(readFileSync(join(outDir, file), "utf8"), context, { filename: file });
+    await new Promise((r) => setTimeout(r, 50));
+    expect([...actions.keys()]).toEqual(names);
+    expect(typeof actions.get("refreshAiDeals")).toBe("function");
   });
 });

@@ -1,13 +1,43 @@
 /**
- * Ribbon commands of the add-in. This bundle exists because the manifest's FunctionFile (the runtime that
- * add-in commands run in) is the shared runtime's page, taskpane.html, which loads it: command handlers
- * registered here with Office.actions.associate would run in the same runtime as the custom functions and
- * the task pane. The only ribbon button today ("Show AI Deals") is a ShowTaskpane action, which Office
- * handles itself, so there is nothing to register yet.
+ * Ribbon commands of the add-in. The manifest's FunctionFile is the shared runtime's page (taskpane.html),
+ * which loads this bundle, so a command runs in the same runtime as the custom functions and the pane:
+ * "Refresh data" swaps the one dataset the formulas read, then updates the workbook, without opening
+ * the pane. Its outcome waits in the runtime for the pane's Refresh tab.
  */
+import { describeDiff } from "../core/refresh/diffDatasets";
+import { refreshData } from "../runtime/refreshData";
+import { setRefreshNotice } from "../runtime/refreshNotice";
+import { refreshWorkbook } from "../workbook/refreshWorkbook";
+
+/** The ribbon's Refresh: from the add-in's own data file, the source that needs no settings. */
+export async function refreshFromRibbon(): Promise<void> {
+  try {
+    const data = await refreshData({ kind: "host" });
+    if (!data.ok) {
+      setRefreshNotice(data.upToDate === true, data.message);
+      return;
+    }
+    const workbook = await refreshWorkbook(data.dataset);
+    const left = workbook.tables.filter((t) => t.status !== "rebuilt").length;
+    setRefreshNotice(
+      left === 0,
+      `${describeDiff(data.diff)}${left > 0 ? ` ${left} table(s) could not be rebuilt: open the pane's Refresh tab.` : ""}`
+    );
+  } catch (err) {
+    setRefreshNotice(
+      false,
+      `The refresh stopped: ${err instanceof Error ? err.message : String(err)}`
+    );
+  }
+}
 
 /** Resolves once Office is ready (with its host), or at once with undefined outside Office. */
 export const commandsReady: Promise<Office.HostType | undefined> =
   typeof Office === "undefined"
     ? Promise.resolve(undefined)
-    : Office.onReady().then((info) => info.host ?? undefined);
+    : Office.onReady().then((info) => {
+        Office.actions?.associate("refreshAiDeals", (event: Office.AddinCommands.Event) => {
+          void refreshFromRibbon().finally(() => event.completed());
+        });
+        return info.host ?? undefined;
+      });

@@ -23,6 +23,7 @@ import { Dataset } from "../../core/dataset";
 import { DatasetDiff, describeDiff } from "../../core/refresh/diffDatasets";
 import { DataSource } from "../../runtime/dataSources";
 import { refreshData } from "../../runtime/refreshData";
+import { getRefreshNotice, onRefreshNotice } from "../../runtime/refreshNotice";
 import { readLastRefresh } from "../../workbook/lastRefresh";
 import { WorkbookOutcome, refreshWorkbook } from "../../workbook/refreshWorkbook";
 import { describeError } from "../excelHost";
@@ -59,6 +60,13 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
   const [result, setResult] = React.useState<Result | undefined>();
   const [lastRefresh, setLastRefresh] = React.useState<string | undefined>();
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const [ribbon, setRibbon] = React.useState(getRefreshNotice);
+  React.useEffect(() => {
+    const unsubscribe = onRefreshNotice(() => setRibbon(getRefreshNotice()));
+    return () => {
+      unsubscribe();
+    };
+  }, []);
 
   React.useEffect(() => {
     if (props.excel !== "ready") return;
@@ -112,6 +120,14 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
         </Text>
         {lastRefresh && <Caption1 block>This workbook was last refreshed with {lastRefresh}.</Caption1>}
       </div>
+      {ribbon && (
+        <MessageBar intent={ribbon.ok ? "info" : "warning"} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Ribbon refresh at {ribbon.at.slice(11, 16)} UTC</MessageBarTitle>
+            {ribbon.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Field label="Newer data from">
         <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as SourceKind)}>
           <Radio value="host" label="The add-in's data file (published with the add-in)" />
