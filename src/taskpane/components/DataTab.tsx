@@ -24,6 +24,7 @@ import { DatasetDiff, describeDiff } from "../../core/refresh/diffDatasets";
 import { DataSource } from "../../runtime/dataSources";
 import { refreshData } from "../../runtime/refreshData";
 import { getRefreshNotice, onRefreshNotice } from "../../runtime/refreshNotice";
+import { ConvertScope, convertToValues } from "../../workbook/convertToValues";
 import { readLastRefresh } from "../../workbook/lastRefresh";
 import { WorkbookOutcome, refreshWorkbook } from "../../workbook/refreshWorkbook";
 import { describeError } from "../excelHost";
@@ -166,7 +167,56 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
         {busy ? "Refreshing…" : "Refresh data"}
       </Button>
       {result && <ResultBar result={result} excel={props.excel} />}
+      <ConvertSection dataset={props.dataset} excelReady={props.excel === "ready"} />
     </div>
+  );
+}
+
+/** Share without the add-in: DEALS formulas become the values they show, with a note of the data version. */
+function ConvertSection(props: { dataset: Dataset; excelReady: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const [busy, setBusy] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<{ intent: "success" | "info" | "error"; text: string }>();
+  async function convert(scope: ConvertScope): Promise<void> {
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const out = await convertToValues(scope, props.dataset);
+      setOutcome(
+        out.status === "converted"
+          ? {
+              intent: "success",
+              text: `${out.cells} DEALS formula${out.cells === 1 ? "" : "s"} on ${out.sheet} now hold their values${out.note ? `; a note at ${out.note} says which data they come from` : ""}.`,
+            }
+          : { intent: "info", text: out.message }
+      );
+    } catch (err) {
+      setOutcome({ intent: "error", text: `Nothing was converted: ${describeError(err)}.` });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="convert-heading" className={styles.stack}>
+      <Text id="convert-heading" as="h2" weight="semibold">
+        Share without the add-in
+      </Text>
+      <Caption1>
+        Replace DEALS formulas with the values they show, so the workbook opens anywhere. Formulas of
+        your own stay.
+      </Caption1>
+      <Button disabled={!props.excelReady || busy} onClick={() => void convert("sheet")}>
+        Convert this sheet to values
+      </Button>
+      <Button disabled={!props.excelReady || busy} onClick={() => void convert("table")}>
+        Convert the selected table to values
+      </Button>
+      {outcome && (
+        <MessageBar intent={outcome.intent}>
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
   );
 }
 

@@ -132,6 +132,9 @@ export abstract class ClientObject<T> {
     const values = new Map<string, unknown>([["isNullObject", target === null]]);
     if (target !== null) {
       const names = paths.length === 0 ? Object.keys(this.properties) : paths;
+      // Nested paths through one navigation property ("areas/items/address", "areas/items/values") are
+      // loaded together: one load of the child, as office.js sends one query per object.
+      const nested = new Map<string, string[]>();
       for (const path of names) {
         const [head = "", ...rest] = path.split("/");
         const spec = this.properties[head];
@@ -140,10 +143,14 @@ export abstract class ClientObject<T> {
           const value = copyValue(spec.get(target));
           result.responseBytes += JSON.stringify(value ?? null).length;
           values.set(head, value);
-        } else if (child) child().collect(rest.length > 0 ? [rest.join("/")] : [], result);
-        else if (head !== "isNullObject")
+        } else if (child) {
+          const list = nested.get(head) ?? [];
+          if (rest.length > 0) list.push(rest.join("/"));
+          nested.set(head, list);
+        } else if (head !== "isNullObject")
           fail("InvalidArgument", `${this.typeName} has no property '${path}' to load.`);
       }
+      for (const [head, rest] of nested) this.navigation()[head]?.().collect(rest, result);
     }
     result.commits.push(() => values.forEach((v, k) => this.loadedValues.set(k, v)));
   }

@@ -1,0 +1,87 @@
+/**
+ * "Convert to values" for sharing a workbook: DEALS formulas become the values they showed, nothing else
+ * changes, a note says which data the values come from, and a refresh no longer turns them back.
+ */
+import { buildTable } from "../../src/core/tables/dealTables";
+import { getActiveDataset, resetStoreForTests } from "../../src/runtime/datasetStore";
+import { convertToValues } from "../../src/workbook/convertToValues";
+import { insertTable } from "../../src/workbook/insertTable";
+import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
+import { parseRecord, recordKey } from "../../src/workbook/tableRecords";
+import { dealsWorkbook } from "../support/dealsWorkbook";
+import type { FakeExcel } from "../support/workbook";
+
+let wb: FakeExcel;
+beforeEach(async () => {
+  resetStoreForTests(undefined);
+  wb = await dealsWorkbook();
+});
+
+async function liveTable(at: string, subjects: string[]): Promise<string> {
+  const planned = buildTable(getActiveDataset(), {
+    kind: "valuation",
+    subjects,
+    asOf: null,
+    mode: "live",
+  });
+  if (!planned.ok) throw new Error(planned.message);
+  wb.setSelection("Sheet1", at);
+  const out = await insertTable(planned.plan, "selection");
+  if (out.status !== "inserted") throw new Error(out.status);
+  return out.table;
+}
+
+test("the sheet: every DEALS formula becomes its value, other formulas stay, a note is left below", async () => {
+  const table = await liveTable("A1", ["OpenAI", "xAI"]);
+  wb.setCell("Sheet1", "K1", '=DEALS.VALUATION("OpenAI")');
+  wb.setCell("Sheet1", "K2", "=K1*2");
+  const before = (a: string) => wb.cell("Sheet1", a).value;
+  const shown = ["A1", "B3", "C3", "D3", "G3", "H3", "B4", "E4", "G4", "K1", "K2"].map(before);
+
+  const out = await convertToValues("sheet", getActiveDataset(), new Date("2026-11-26T10:00:00Z"));
+  expect(out).toMatchObject({
+    status: "converted",
+    cells: 1 + 2 * 6 + 1,
+    sheet: "Sheet1",
+    note: "Sheet1!A6",
+  });
+  expect(["A1", "B3", "C3", "D3", "G3", "H3", "B4", "E4", "G4", "K1", "K2"].map(before)).toEqual(
+    shown
+  );
+  for (const a of ["A1", "B3", "H3", "E4", "K1"])
+    expect([a, String(wb.cell("Sheet1", a).formula)]).not.toEqual([a, expect.stringMatching(/^=/)]);
+  // Arithmetic on the row and the analyst's own formulas stay formulas.
+  expect(wb.cell("Sheet1", "G3").formula).toBe("=B3/E3-1");
+  expect(wb.cell("Sheet1", "K2").formula).toBe("=K1*2");
+  expect(wb.cell("Sheet1", "A6").value).toMatch(
+    /^Values from AI Deals data 2026\.11\.26 \(data as of 2026-11-26\), converted from DEALS formulas on 2026-11-26\./
+  );
+  expect(parseRecord(wb.settings()[recordKey(table)])?.mode).toBe("values");
+});
+
+test("the table at the selection only; a refresh afterwards rewrites it as values, not formulas", async () => {
+  const first = await liveTable("A1", ["xAI"]);
+  const second = await liveTable("A10", ["OpenAI"]);
+  wb.setSelection("Sheet1", "C12");
+  const out = await convertToValues("table", getActiveDataset());
+  expect(out).toMatchObject({ status: "converted", cells: 6 });
+  expect(wb.cell("Sheet1", "B12").formula).toBe(852e9);
+  expect(wb.cell("Sheet1", "B3").formula).toBe('=DEALS.VALUATION("xAI")');
+  expect(parseRecord(wb.settings()[recordKey(first)])?.mode).toBe("live");
+  expect(parseRecord(wb.settings()[recordKey(second)])?.mode).toBe("values");
+
+  await refreshWorkbook(getActiveDataset());
+  expect(wb.cell("Sheet1", "B12").formula).toBe(852e9);
+});
+
+test("says so when there is nothing to convert", async () => {
+  await expect(convertToValues("sheet", getActiveDataset())).resolves.toEqual({
+    status: "nothing",
+    message: "Sheet1 has no DEALS formulas to convert.",
+  });
+  await liveTable("A1", ["xAI"]);
+  wb.setSelection("Sheet1", "Z50");
+  await expect(convertToValues("table", getActiveDataset())).resolves.toMatchObject({
+    status: "nothing",
+  });
+});
