@@ -122,16 +122,23 @@ export function diffDatasets(before: Dataset, after: Dataset): DatasetDiff {
   };
 }
 
-/** One line for the pane's header of the summary. */
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** One line for the pane's summary, naming only what moved. */
 export function describeDiff(d: DatasetDiff): string {
   const parts = [
-    `${d.added.length} deals added`,
-    `${d.changed.length} changed`,
-    `${d.removed.length} removed`,
-    `${d.valuationsAdded.length} valuations added`,
-  ];
-  if (d.valuationsChanged.length > 0)
-    parts.push(`${d.valuationsChanged.length} valuations changed`);
-  if (d.valuationsRemoved.length > 0) parts.push(`${d.valuationsRemoved.length} removed`);
-  return `${d.fromVersion} → ${d.toVersion}: ${parts.join(", ")}.`;
+    d.added.length > 0 ? `${count(d.added.length, "deal", "deals")} added` : "",
+    d.changed.length > 0 ? `${count(d.changed.length, "deal", "deals")} changed` : "",
+    d.removed.length > 0 ? `${count(d.removed.length, "deal", "deals")} removed` : "",
+    d.valuationsAdded.length > 0
+      ? `${count(d.valuationsAdded.length, "valuation", "valuations")} added`
+      : "",
+    d.valuationsChanged.length > 0
+      ? `${count(d.valuationsChanged.length, "valuation", "valuations")} changed`
+      : "",
+    d.valuationsRemoved.length > 0
+      ? `${count(d.valuationsRemoved.length, "valuation", "valuations")} removed`
+      : "",
+  ].filter(Boolean);
+  return `${d.fromVersion} → ${d.toVersion}: ${parts.length > 0 ? parts.join(", ") : "no deal or valuation changed"}.`;
 }

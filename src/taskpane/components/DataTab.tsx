@@ -243,7 +243,7 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
           <MessageBarTitle>Data refreshed</MessageBarTitle>
           {describeDiff(d)}{" "}
           {r.workbook
-            ? `Every DEALS formula recalculated; ${r.workbook.tables.filter((t) => t.status === "rebuilt").length} table(s) rebuilt.`
+            ? `Every DEALS formula recalculated; ${rebuiltTables(r.workbook)} rebuilt.`
             : r.workbookError
               ? `The workbook could not be updated: ${r.workbookError}. Refresh again.`
               : "Open the pane in Excel to update the workbook."}
@@ -301,6 +301,11 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
       </section>
     </>
   );
+}
+
+function rebuiltTables(w: WorkbookOutcome): string {
+  const n = w.tables.filter((t) => t.status === "rebuilt").length;
+  return n === 1 ? "1 table" : `${n} tables`;
 }
 
 function show(field: string, value: string | number | null): string {

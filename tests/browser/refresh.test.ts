@@ -1,0 +1,104 @@
+/**
+ * Refresh in the built pane, in a real browser: insert both tables and some formulas, point the loader at
+ * a newer dataset served where the add-in's data file lives, press Refresh, and check the workbook and
+ * the change summary; then a broken dataset, and nothing changes. Also a file the analyst picks.
+ */
+import type { Page, Route } from "playwright-core";
+import { newerWithXaiAt } from "../support/datasets";
+import { usePaneSession } from "./paneSession";
+
+const pane = usePaneSession();
+const { workbook } = pane;
+
+/** What the add-in's host serves as its data file (data/dataset.json next to the pane) in this test. */
+let served: { status: number; body: string };
+const serveData = async (page: Page): Promise<void> => {
+  await page.route("**/data/dataset.json", (route: Route) =>
+    route.fulfill({ status: served.status, contentType: "application/json", body: served.body })
+  );
+};
+
+async function insertTables(): Promise<void> {
+  const p = pane.page;
+  await workbook.select("Sheet1", "A1");
+  await pane.pick("Companies", "xai", "xAI");
+  await pane.pick("Companies", "open", "OpenAI");
+  await p.getByRole("button", { name: "Insert valuation table" }).click();
+  await p.getByText("Table DealsValuations inserted").waitFor();
+  await p.getByRole("radio", { name: /^Exposure/ }).check();
+  await pane.pick("Investors", "micro", "Microsoft");
+  await p.getByRole("radio", { name: /^Values/ }).check();
+  await workbook.select("Sheet1", "A10");
+  await p.getByRole("button", { name: "Insert exposure table" }).click();
+  await p.getByText("Table DealsExposure inserted").waitFor();
+  await workbook.set("Sheet1", "K1", '=DEALS.VALUATION("xAI")');
+  await workbook.set("Sheet1", "K2", "=DEALS.DATA_VERSION()");
+  await workbook.set("Sheet1", "K3", "=K1/1e9");
+}
+
+test("a newer dataset reaches the formulas and tables, with a summary; a broken one changes nothing", async () => {
+  served = { status: 200, body: JSON.stringify(newerWithXaiAt(30e9)) };
+  await pane.open(serveData);
+  await insertTables();
+  expect((await workbook.cell("Sheet1", "K1")).value).toBe(24e9);
+
+  const p = pane.page;
+  await p.getByRole("tab", { name: "Refresh" }).click();
+  await pane.shot("09-refresh-tab");
+  await p.getByRole("button", { name: "Refresh data" }).click();
+  await p.getByText("Data refreshed").waitFor();
+  await pane.shot("10-refreshed");
+
+  await expect(
+    p.getByText(/2026\.11\.26 → 2026\.12\.01: 1 valuation changed\./).isVisible()
+  ).resolves.toBe(true);
+  await expect(p.getByText(/xAI valuation \$24\.0B → \$30\.0B/).isVisible()).resolves.toBe(true);
+  await expect(p.getByRole("status", { name: "Dataset in use" }).textContent()).resolves.toMatch(
+    /^Data 2026\.12\.01/
+  );
+  expect((await workbook.cell("Sheet1", "K1")).value).toBe(30e9);
+  expect((await workbook.cell("Sheet1", "K2")).value).toBe("2026.12.01 (data as of 2026-11-26)");
+  expect((await workbook.cell("Sheet1", "K3")).value).toBe(30);
+  expect((await workbook.cell("Sheet1", "B3")).value).toBe(30e9); // live table, xAI row
+  expect((await workbook.cell("Sheet1", "A10")).value).toMatch(/data 2026\.12\.01/); // values table caption
+
+  // Now the host serves a cut-off file: refused, the workbook and the data in use stay as they are.
+  const before = await workbook.snapshot();
+  served = { status: 200, body: JSON.stringify(newerWithXaiAt(40e9, "2026.12.02")).slice(0, 4000) };
+  await p.getByRole("button", { name: "Refresh data" }).click();
+  await p.getByText("Refresh failed").waitFor();
+  await pane.shot("11-refresh-failed");
+  await expect(
+    p.getByText(/not a complete JSON file .*The data in use is unchanged\./).isVisible()
+  ).resolves.toBe(true);
+  expect(await workbook.snapshot()).toEqual(before);
+  await expect(p.getByRole("status", { name: "Dataset in use" }).textContent()).resolves.toMatch(
+    /^Data 2026\.12\.01/
+  );
+
+  // And a server error.
+  served = { status: 500, body: "oops" };
+  await p.getByRole("button", { name: "Refresh data" }).click();
+  await p.getByText(/answered 500/).waitFor();
+  expect(await workbook.snapshot()).toEqual(before);
+  expect(pane.problems.filter((m) => !m.includes("500"))).toEqual([]);
+});
+
+test("a dataset file the analyst picks goes through the same loader", async () => {
+  served = { status: 404, body: "" };
+  await pane.open(serveData);
+  const p = pane.page;
+  await workbook.set("Sheet1", "A1", '=DEALS.VALUATION("xAI")');
+  await p.getByRole("tab", { name: "Refresh" }).click();
+  await p.getByRole("radio", { name: /A file on this computer/ }).check();
+  await p.getByLabel("Dataset file", { exact: true }).setInputFiles({
+    name: "deals-2026-12-05.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(newerWithXaiAt(33e9, "2026.12.05"))),
+  });
+  await p.getByText("deals-2026-12-05.json").waitFor();
+  await p.getByRole("button", { name: "Refresh data" }).click();
+  await p.getByText("Data refreshed").waitFor();
+  expect((await workbook.cell("Sheet1", "A1")).value).toBe(33e9);
+  expect(pane.problems).toEqual([]);
+});
