@@ -17,9 +17,10 @@ const { promisify } = require("node:util");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const compilerWebpack = require("webpack");
 const { ensureDevCerts } = require("./scripts/dev-certs");
 const { HelpPagePlugin } = require("./scripts/help-page");
-const { readManifest, functionsNamespace } = require("./scripts/manifest");
+const { readManifest, functionsNamespace, appDomainOrigins } = require("./scripts/manifest");
 
 const ROOT = __dirname;
 const DEFAULT_PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
@@ -80,7 +81,11 @@ class CheckDatasetPlugin {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const serve = Boolean(env.WEBPACK_SERVE);
-  const namespace = functionsNamespace(readManifest().root);
+  const manifestRoot = readManifest().root;
+  const namespace = functionsNamespace(manifestRoot);
+  // A team's data feed may be on any https AppDomain of the manifest: the pane's CSP lets it connect
+  // there, and the loader refuses a feed elsewhere (src/runtime/dataSources.ts).
+  const feedOrigins = appDomainOrigins(manifestRoot).filter((o) => o.startsWith("https://"));
   if (!namespace) throw new Error("manifest.xml has no custom functions Namespace");
 
   const config = {
@@ -118,6 +123,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CheckDatasetPlugin(),
+      new compilerWebpack.DefinePlugin({ __AI_DEALS_FEED_ORIGINS__: JSON.stringify(feedOrigins) }),
       // Absolute input: the plugin matches modules by the resolved path of this option.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
       new HelpPagePlugin({ namespace }),
@@ -127,7 +133,10 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane", "commands"],
         chunksSortMode: "manual",
         // The dev server's live-reload socket; production allows no websocket.
-        templateParameters: { devConnectSrc: serve ? " wss://localhost:*" : "" },
+        templateParameters: {
+          devConnectSrc: serve ? " wss://localhost:*" : "",
+          feedConnectSrc: feedOrigins.map((o) => ` ${o}`).join(""),
+        },
       }),
       new CopyWebpackPlugin({
         patterns: [

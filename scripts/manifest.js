@@ -114,6 +114,17 @@ function manifestUrls(root) {
   return urls;
 }
 
+/** The origins of the manifest's AppDomains: where the add-in may reach (a team's data feed among them). */
+function appDomainOrigins(root) {
+  return findAll(root, (el) => el.name === "AppDomain").flatMap((el) => {
+    try {
+      return [new URL(el.text.trim()).origin];
+    } catch {
+      return []; // the manifest tests report a malformed domain
+    }
+  });
+}
+
 /** The page of the shared runtime (the Runtime resid's URL). */
 function sharedRuntimeUrl(root) {
   const [runtime] = findAll(root, (el) => el.name === "Runtime");
@@ -132,4 +143,5 @@ module.exports = {
   functionsNamespace,
   manifestUrls,
   sharedRuntimeUrl,
+  appDomainOrigins,
 };

@@ -102,3 +102,33 @@ test("a dataset file the analyst picks goes through the same loader", async () =
   expect((await workbook.cell("Sheet1", "A1")).value).toBe(33e9);
   expect(pane.problems).toEqual([]);
 });
+
+test("a team's feed on one of the manifest's https AppDomains; any other address is refused", async () => {
+  served = { status: 404, body: "" };
+  const feed = JSON.stringify(newerWithXaiAt(35e9, "2026.12.07"));
+  await pane.open(async (page) => {
+    await serveData(page);
+    // The manifest's AppDomain is https://localhost:3000; the test answers for it.
+    await page.route("https://localhost:3000/team/deals.json", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: feed })
+    );
+  });
+  const p = pane.page;
+  await workbook.set("Sheet1", "A1", '=DEALS.VALUATION("xAI")');
+  await p.getByRole("tab", { name: "Refresh" }).click();
+  await p.getByRole("radio", { name: /My team's feed/ }).check();
+  const address = p.getByRole("textbox", { name: /Feed address/ });
+  await address.fill("https://data.example.org/deals.json");
+  await p.getByRole("button", { name: "Refresh data" }).click();
+  await p
+    .getByText(/not on the add-in's list of data domains \(https:\/\/localhost:3000\)/)
+    .waitFor();
+  await pane.shot("12-feed-refused");
+
+  await address.fill("https://localhost:3000/team/deals.json");
+  await p.getByRole("button", { name: "Refresh data" }).click();
+  await p.getByText("Data refreshed").waitFor();
+  expect((await workbook.cell("Sheet1", "A1")).value).toBe(35e9);
+  // The page's own CSP let the request through: no violation was reported.
+  expect(pane.problems).toEqual([]);
+});

@@ -111,7 +111,10 @@ describe("every failure leaves the data in use untouched and says why", () => {
       () =>
         refreshData(
           { kind: "feed", url: "https://feed.example.com/deals.json" },
-          { fetchImpl: () => Promise.reject(new TypeError("Failed to fetch")) }
+          {
+            fetchImpl: () => Promise.reject(new TypeError("Failed to fetch")),
+            feedOrigins: ["https://feed.example.com"],
+          }
         ),
       /could not be reached \(Failed to fetch\).*unchanged/,
     ],
@@ -151,6 +154,15 @@ describe("every failure leaves the data in use untouched and says why", () => {
       "an older dataset",
       () => refreshFromHost(JSON.stringify(newerWithXaiAt(30e9, "2026.10.01"))),
       /version 2026\.10\.01, older than the 2026\.11\.26 in use, which is kept/,
+    ],
+    [
+      "a feed outside the manifest's app domains",
+      () =>
+        refreshData(
+          { kind: "feed", url: "https://elsewhere.example.org/deals.json" },
+          { feedOrigins: ["https://feed.example.com"] }
+        ),
+      /not on the add-in's list of data domains \(https:\/\/feed\.example\.com\).*add https:\/\/elsewhere\.example\.org/,
     ],
     [
       "a feed that is not https",
