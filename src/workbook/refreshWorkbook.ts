@@ -7,8 +7,9 @@
  * input changes; CalculationType.full marks every formula dirty, including cells that hold an error,
  * which an ordinary recalculation would leave as they are.
  *
- * Three syncs whatever the number of tables: read the records and which tables exist; read each table's
- * place, headers and the rows below it; write everything and recalculate. A table that would have to
+ * Three syncs whatever the number of tables (four for the selected table: one more to find it): read the
+ * records and which tables exist; read each table's place, headers and the rows below it; write
+ * everything and recalculate. A table that would have to
  * grow into the analyst's cells is left as it was, and the outcome says so.
  */
 import { Dataset } from "../core/dataset";
@@ -42,16 +43,51 @@ interface Found {
   below: Excel.Range;
 }
 
+/**
+ * "workbook": every inserted table; "selectedTable": only the inserted table at the selected cell (the
+ * others keep their rows). Either way every DEALS formula recalculates: there is one dataset in use.
+ */
+export type RefreshScope = "workbook" | "selectedTable";
+
 export async function refreshWorkbook(
   ds: Dataset,
-  now: Date = new Date()
+  now: Date = new Date(),
+  scope: RefreshScope = "workbook"
 ): Promise<WorkbookOutcome> {
   return Excel.run(async (context) => {
     const wb = context.workbook;
-    // 1: the records, and the tables that exist.
+    // 1: the records, the tables that exist, and (for one table) the selected cell.
     const settings = wb.settings.load("items/key, items/value");
     const tables = wb.tables.load("items/name");
+    const selected =
+      scope === "selectedTable" ? wb.getSelectedRange().getCell(0, 0).load("address") : undefined;
     await context.sync();
+
+    let only: string | undefined;
+    if (selected) {
+      const ranges = tables.items.map((t) => ({
+        name: t.name,
+        range: t.getRange().load("address"),
+      }));
+      await context.sync();
+      const at = parseAddress(selected.address);
+      only = ranges.find((r) => {
+        const block = parseAddress(r.range.address);
+        return at !== undefined && block !== undefined && overlaps(at, block);
+      })?.name;
+      if (only === undefined)
+        return {
+          tables: [
+            {
+              table: "",
+              status: "missing",
+              message:
+                "The selected cell is not in a table: select a cell of a table the pane inserted.",
+            },
+          ],
+          version: dataVersion(ds),
+        };
+    }
 
     const outcomes: TableOutcome[] = [];
     const found: Found[] = [];
@@ -60,6 +96,7 @@ export async function refreshWorkbook(
       if (!setting.key.startsWith(RECORD_PREFIX)) continue;
       const record = parseRecord(setting.value);
       if (!record) continue;
+      if (only !== undefined && record.table.toLowerCase() !== only.toLowerCase()) continue;
       if (!names.has(record.table.toLowerCase())) {
         outcomes.push({
           table: record.table,

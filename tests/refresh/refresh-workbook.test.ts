@@ -183,3 +183,32 @@ test("a table the analyst deleted is reported, not recreated", async () => {
   expect(out.tables).toEqual([expect.objectContaining({ table, status: "missing" })]);
   expect(wb.tables()).toEqual([]);
 });
+
+test("the selected table only: the other inserted tables keep their rows and values", async () => {
+  const first = await insert(
+    { kind: "valuation", subjects: ["xAI"], asOf: null, mode: "values" },
+    "Sheet1",
+    "A1"
+  );
+  const second = await insert(
+    { kind: "valuation", subjects: ["xAI"], asOf: null, mode: "values" },
+    "Sheet1",
+    "A10"
+  );
+  const ds = swapTo(newerWithXaiAt(30e9));
+  wb.setSelection("Sheet1", "C12");
+  const out = await refreshWorkbook(ds, new Date(), "selectedTable");
+  expect(out.tables).toEqual([expect.objectContaining({ table: second, status: "rebuilt" })]);
+  expect(wb.cell("Sheet1", "B12").value).toBe(30e9);
+  expect(wb.cell("Sheet1", "B3").value).toBe(24e9); // `first` was not rebuilt
+  expect(first).not.toBe(second);
+
+  wb.setSelection("Sheet1", "Z40");
+  const none = await refreshWorkbook(ds, new Date(), "selectedTable");
+  expect(none.tables).toEqual([
+    expect.objectContaining({
+      status: "missing",
+      message: expect.stringMatching(/not in a table/),
+    }),
+  ]);
+});

@@ -9,6 +9,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -20,13 +21,14 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { Dataset } from "../../core/dataset";
+import { dataVersion } from "../../core/formulas";
 import { DatasetDiff, describeDiff } from "../../core/refresh/diffDatasets";
 import { DataSource } from "../../runtime/dataSources";
 import { refreshData } from "../../runtime/refreshData";
 import { getRefreshNotice, onRefreshNotice } from "../../runtime/refreshNotice";
 import { ConvertScope, convertToValues } from "../../workbook/convertToValues";
 import { readLastRefresh } from "../../workbook/lastRefresh";
-import { WorkbookOutcome, refreshWorkbook } from "../../workbook/refreshWorkbook";
+import { RefreshScope, WorkbookOutcome, refreshWorkbook } from "../../workbook/refreshWorkbook";
 import { describeError } from "../excelHost";
 import { money, words } from "../format";
 import type { ExcelState } from "./App";
@@ -35,7 +37,15 @@ type SourceKind = DataSource["kind"];
 const FEED_KEY = "aiDeals.feedUrl";
 
 type Result =
-  | { kind: "done"; diff: DatasetDiff; workbook?: WorkbookOutcome; workbookError?: string; kept: boolean }
+  | {
+      kind: "done";
+      diff: DatasetDiff;
+      workbook?: WorkbookOutcome;
+      workbookError?: string;
+      kept: boolean;
+      /** Only the workbook was brought to the data in use; nothing was loaded. */
+      workbookOnly?: boolean;
+    }
   | { kind: "failed"; message: string; upToDate: boolean };
 
 const useStyles = makeStyles({
@@ -59,7 +69,8 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
   const [file, setFile] = React.useState<{ name: string; text: string } | undefined>();
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<Result | undefined>();
-  const [lastRefresh, setLastRefresh] = React.useState<string | undefined>();
+  const [lastRefresh, setLastRefresh] = React.useState<{ version: string; at: string } | null>();
+  const [scope, setScope] = React.useState<RefreshScope>("workbook");
   const fileInput = React.useRef<HTMLInputElement>(null);
   const [ribbon, setRibbon] = React.useState(getRefreshNotice);
   React.useEffect(() => {
@@ -72,7 +83,7 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
   React.useEffect(() => {
     if (props.excel !== "ready") return;
     readLastRefresh().then(
-      (r) => setLastRefresh(r ? `${r.version}, on ${r.at.slice(0, 10)}` : "never (bundled data)"),
+      (r) => setLastRefresh(r ?? null),
       () => setLastRefresh(undefined)
     );
   }, [props.excel, result]);
@@ -101,7 +112,7 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
       let workbookError: string | undefined;
       if (props.excel === "ready") {
         try {
-          workbook = await refreshWorkbook(data.dataset);
+          workbook = await refreshWorkbook(data.dataset, new Date(), scope);
         } catch (err) {
           workbookError = describeError(err);
         }
@@ -112,15 +123,60 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
     }
   }
 
+  /** Brings this workbook to the data in use without loading anything (a workbook from an older session). */
+  async function updateWorkbook(): Promise<void> {
+    setBusy(true);
+    try {
+      const workbook = await refreshWorkbook(props.dataset, new Date(), scope);
+      const version = props.dataset.file.version;
+      const diff: DatasetDiff = {
+        fromVersion: lastRefresh?.version.split(" ")[0] ?? version,
+        toVersion: version,
+        added: [],
+        removed: [],
+        changed: [],
+        valuationsAdded: [],
+        valuationsRemoved: [],
+        valuationsChanged: [],
+      };
+      setResult({ kind: "done", diff, workbook, kept: true, workbookOnly: true });
+    } catch (err) {
+      setResult({ kind: "failed", message: `The workbook was not updated: ${describeError(err)}.`, upToDate: false });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const f = props.dataset.file;
+  const inUse = dataVersion(props.dataset);
+  const lagging = lastRefresh && lastRefresh.version !== inUse;
   return (
     <div className={styles.stack}>
       <div>
         <Text block>
           In use: data {f.version}, as of {f.asOf}.
         </Text>
-        {lastRefresh && <Caption1 block>This workbook was last refreshed with {lastRefresh}.</Caption1>}
+        {lastRefresh !== undefined && (
+          <Caption1 block>
+            {lastRefresh
+              ? `This workbook was last refreshed with data ${lastRefresh.version}, on ${lastRefresh.at.slice(0, 10)}.`
+              : "This workbook has not been refreshed yet."}
+          </Caption1>
+        )}
       </div>
+      {lagging && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This workbook is behind the data in use</MessageBarTitle>
+            Its tables were last updated with data {lastRefresh.version}.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button disabled={busy} onClick={() => void updateWorkbook()}>
+              Update this workbook
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {ribbon && (
         <MessageBar intent={ribbon.ok ? "info" : "warning"} layout="multiline">
           <MessageBarBody>
@@ -157,6 +213,12 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
           />
         </Field>
       )}
+      <Field label="Update in the workbook">
+        <RadioGroup value={scope} onChange={(_, d) => setScope(d.value as RefreshScope)}>
+          <Radio value="workbook" label="Every inserted table" />
+          <Radio value="selectedTable" label="Only the table at the selected cell" />
+        </RadioGroup>
+      </Field>
       <Button
         appearance="primary"
         disabledFocusable={busy}
@@ -240,8 +302,8 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
     <>
       <MessageBar intent={blocked.length > 0 || r.workbookError ? "warning" : "success"} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>Data refreshed</MessageBarTitle>
-          {describeDiff(d)}{" "}
+          <MessageBarTitle>{r.workbookOnly ? "Workbook updated" : "Data refreshed"}</MessageBarTitle>
+          {r.workbookOnly ? `Updated to data ${d.toVersion}.` : describeDiff(d)}{" "}
           {r.workbook
             ? `Every DEALS formula recalculated; ${rebuiltTables(r.workbook)} rebuilt.`
             : r.workbookError
@@ -255,6 +317,7 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
           <MessageBarBody>{t.message}</MessageBarBody>
         </MessageBar>
       ))}
+      {changes(d) > 0 && (
       <section aria-label="What changed">
         <Text weight="semibold" block>
           What changed
@@ -292,6 +355,11 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
               </Text>
             </li>
           ))}
+          {d.valuationsRemoved.map((v) => (
+            <li key={v.id}>
+              <Text>Removed valuation: {v.company}</Text>
+            </li>
+          ))}
           {d.removed.map((x) => (
             <li key={x.id}>
               <Text>Removed: {x.title}</Text>
@@ -299,7 +367,19 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
           ))}
         </ul>
       </section>
+      )}
     </>
+  );
+}
+
+function changes(d: DatasetDiff): number {
+  return (
+    d.changed.length +
+    d.added.length +
+    d.removed.length +
+    d.valuationsAdded.length +
+    d.valuationsChanged.length +
+    d.valuationsRemoved.length
   );
 }
 
