@@ -1,25 +1,28 @@
 /**
- * After the data in use changed: every table the add-in inserted is rebuilt in place (same name and
- * place, rows added or removed as the data requires, the analyst's own columns kept), then Excel
- * recalculates fully, so every DEALS formula on every sheet answers from the new data.
+ * Brings the workbook to the dataset in use: every table the add-in inserted is rebuilt in place (same
+ * name and place, rows added or removed as the data requires, the analyst's own columns kept), and
+ * every DEALS formula on every sheet answers from the data.
  *
- * Why a full calculation: custom functions are not volatile, so Excel keeps their results until an
- * input changes; CalculationType.full marks every formula dirty, including cells that hold an error,
- * which an ordinary recalculation would leave as they are.
+ * How formulas follow: custom functions are not volatile, so Excel keeps their results until an input
+ * changes. Each DEALS formula is entered again (that calls its function anew, even in a cell showing an
+ * error, which a full calculation skips: office-js issues 4502, 4185, 6611), then Excel calculates fully
+ * so everything that depends on them follows.
  *
- * Three syncs whatever the number of tables (four for the selected table: one more to find it): read the
- * records and which tables exist; read each table's place, headers and the rows below it; write
- * everything and recalculate. A table that would have to
- * grow into the analyst's cells is left as it was, and the outcome says so.
+ * Five syncs whatever the number of tables (one more to find the selected table): the records and the
+ * sheets; each table's place, rows and headers and the rows below it; the captions above the tables and
+ * the DEALS formulas of every sheet; then all the writes and the calculation.
+ * A table that would have to grow into the analyst's cells is left as it was, and the outcome says so.
  */
 import { Dataset } from "../core/dataset";
+import { dataVersion } from "../core/formulas";
 import { CellBlock, SheetCell, formatAddress, overlaps, parseAddress } from "../core/tables/cells";
 import { buildTable } from "../core/tables/dealTables";
 import { TablePlan } from "../core/tables/tablePlan";
-import { dataVersion } from "../core/formulas";
 import { RECORD_PREFIX, TableRecord, parseRecord, recordKey } from "./tableRecords";
 
 export const LAST_REFRESH_KEY = "aiDeals.lastRefresh";
+/** How a caption the add-in wrote starts: only such a caption is rewritten. */
+const CAPTION_START = "AI Deals · ";
 
 export type TableOutcome =
   | { table: string; status: "rebuilt"; rows: number; address: string }
@@ -31,23 +34,33 @@ export type TableOutcome =
 
 export interface WorkbookOutcome {
   tables: TableOutcome[];
+  /** DEALS formulas entered again outside the rebuilt tables. */
+  formulas: number;
   version: string;
 }
+
+/**
+ * "workbook": every inserted table; "selectedTable": only the inserted table at the selected cell (the
+ * others keep their rows). Either way every DEALS formula follows: there is one dataset in use.
+ */
+export type RefreshScope = "workbook" | "selectedTable";
 
 interface Found {
   record: TableRecord;
   plan: TablePlan;
   table: Excel.Table;
   range: Excel.Range;
+  body: Excel.Range;
   headers: Excel.Range;
   below: Excel.Range;
 }
 
-/**
- * "workbook": every inserted table; "selectedTable": only the inserted table at the selected cell (the
- * others keep their rows). Either way every DEALS formula recalculates: there is one dataset in use.
- */
-export type RefreshScope = "workbook" | "selectedTable";
+interface Ready {
+  found: Found;
+  place: CellBlock;
+  offsets: number[];
+  caption?: Excel.Range;
+}
 
 export async function refreshWorkbook(
   ds: Dataset,
@@ -56,13 +69,16 @@ export async function refreshWorkbook(
 ): Promise<WorkbookOutcome> {
   return Excel.run(async (context) => {
     const wb = context.workbook;
-    // 1: the records, the tables that exist, and (for one table) the selected cell.
+    const version = dataVersion(ds);
+    // 1: the records, the tables and sheets there are, and (for one table) the selected cell.
     const settings = wb.settings.load("items/key, items/value");
     const tables = wb.tables.load("items/name");
+    const sheets = wb.worksheets.load("items/name");
     const selected =
       scope === "selectedTable" ? wb.getSelectedRange().getCell(0, 0).load("address") : undefined;
     await context.sync();
 
+    const outcomes: TableOutcome[] = [];
     let only: string | undefined;
     if (selected) {
       const ranges = tables.items.map((t) => ({
@@ -76,27 +92,22 @@ export async function refreshWorkbook(
         return at !== undefined && block !== undefined && overlaps(at, block);
       })?.name;
       if (only === undefined)
-        return {
-          tables: [
-            {
-              table: "",
-              status: "missing",
-              message:
-                "The selected cell is not in a table: select a cell of a table the pane inserted.",
-            },
-          ],
-          version: dataVersion(ds),
-        };
+        outcomes.push({
+          table: "",
+          status: "missing",
+          message:
+            "The selected cell is not in a table: select a cell of a table the pane inserted.",
+        });
     }
 
-    const outcomes: TableOutcome[] = [];
+    // 2: each table's place, rows and headers, and as many rows below it as the new data could need.
     const found: Found[] = [];
     const names = new Set(tables.items.map((t) => t.name.toLowerCase()));
     for (const setting of settings.items) {
-      if (!setting.key.startsWith(RECORD_PREFIX)) continue;
+      if (!setting.key.startsWith(RECORD_PREFIX) || (selected && only === undefined)) continue;
       const record = parseRecord(setting.value);
-      if (!record) continue;
-      if (only !== undefined && record.table.toLowerCase() !== only.toLowerCase()) continue;
+      if (!record || (only !== undefined && record.table.toLowerCase() !== only.toLowerCase()))
+        continue;
       if (!names.has(record.table.toLowerCase())) {
         outcomes.push({
           table: record.table,
@@ -110,40 +121,79 @@ export async function refreshWorkbook(
         outcomes.push({ table: record.table, status: "notBuilt", message: planned.message });
         continue;
       }
-      // 2: each table's place and headers, and as many rows below it as the new data could need.
       const table = wb.tables.getItem(record.table);
-      const range = table.getRange().load("address, rowCount, columnCount");
+      const range = table.getRange().load("address");
+      const body = table.getDataBodyRange().load("rowCount, values");
       const headers = table.getHeaderRowRange().load("values");
-      const below = range
-        .getRowsBelow(Math.max(1, planned.plan.bodyRows))
-        .load("valueTypes, address");
-      found.push({ record, plan: planned.plan, table, range, headers, below });
+      const below = range.getRowsBelow(Math.max(1, planned.plan.bodyRows)).load("valueTypes");
+      found.push({ record, plan: planned.plan, table, range, body, headers, below });
     }
     const others = tables.items.map((t) => t.getRange().load("address"));
     await context.sync();
 
-    // 3: rebuild what can be rebuilt, record it, recalculate everything.
+    // 3: the captions above the tables that can be rebuilt, and every sheet's DEALS formulas.
     const otherBlocks = others.map((r) => parseAddress(r.address));
-    for (const f of found) outcomes.push(rebuild(f, otherBlocks, ds));
-    wb.settings.add(
-      LAST_REFRESH_KEY,
-      JSON.stringify({ version: dataVersion(ds), at: now.toISOString() })
-    );
+    const ready: Ready[] = [];
+    for (const f of found) {
+      const checked = check(f, otherBlocks);
+      if ("status" in checked) outcomes.push(checked);
+      else {
+        const caption =
+          checked.place.row > 0
+            ? f.table.worksheet
+                .getRangeByIndexes(checked.place.row - 1, checked.place.column, 1, 1)
+                .load("values, formulas")
+            : undefined;
+        ready.push({ found: f, ...checked, caption });
+      }
+    }
+    const formulaCells = sheets.items.map((sheet) => {
+      const deals = sheet.findAllOrNullObject("DEALS.", { completeMatch: false, matchCase: false });
+      deals.load("areas/items/address, areas/items/formulas");
+      return deals;
+    });
+    await context.sync();
+
+    // 4: rebuild, enter the other DEALS formulas again, record the refresh, calculate.
+    const rebuilt: CellBlock[] = [];
+    for (const r of ready) {
+      const outcome = rebuild(r, ds);
+      outcomes.push(outcome);
+      if (outcome.status === "rebuilt")
+        rebuilt.push({ ...r.place, row: r.place.row - 1, rows: r.place.rows + 1 });
+    }
+    let formulas = 0;
+    for (const found of formulaCells) {
+      if (found.isNullObject) continue;
+      for (const area of found.areas.items) {
+        const block = parseAddress(area.address);
+        if (!block || rebuilt.some((b) => overlaps(b, block))) continue;
+        if (!area.formulas.some((row) => row.some((f) => /DEALS\./i.test(String(f))))) continue;
+        // Entering the same formulas again is what makes Excel call the functions anew.
+        const again = area.formulas;
+        area.formulas = again;
+        formulas += again.length * (again[0]?.length ?? 0);
+      }
+    }
+    wb.settings.add(LAST_REFRESH_KEY, JSON.stringify({ version, at: now.toISOString() }));
     wb.application.calculate(Excel.CalculationType.full);
     await context.sync();
-    return { tables: outcomes, version: dataVersion(ds) };
+    return { tables: outcomes, formulas, version };
   });
 }
 
-/** Queues one table's rebuild, or says why it is left as it was. */
-function rebuild(f: Found, otherTables: (CellBlock | undefined)[], ds: Dataset): TableOutcome {
+/** Whether a table can be rebuilt, and where its columns are now; or why it is left as it was. */
+function check(
+  f: Found,
+  otherTables: (CellBlock | undefined)[]
+): { place: CellBlock; offsets: number[] } | Exclude<TableOutcome, { status: "rebuilt" }> {
   const name = f.record.table;
   const place = parseAddress(f.range.address);
   if (!place)
     return { table: name, status: "changedByUser", message: `${name}: unreadable address.` };
   const headers = (f.headers.values[0] ?? []).map((h) => String(h).toLowerCase());
-  const columnOf = f.plan.columns.map((c) => headers.indexOf(c.header.toLowerCase()));
-  const lost = f.plan.columns.filter((_, i) => columnOf[i] === -1).map((c) => c.header);
+  const offsets = f.plan.columns.map((c) => headers.indexOf(c.header.toLowerCase()));
+  const lost = f.plan.columns.filter((_, i) => offsets[i] === -1).map((c) => c.header);
   if (lost.length > 0)
     return {
       table: name,
@@ -151,11 +201,32 @@ function rebuild(f: Found, otherTables: (CellBlock | undefined)[], ds: Dataset):
       message: `${name} no longer has the column${lost.length > 1 ? "s" : ""} ${lost.join(", ")}; it was left as it is. Insert a new table from the pane.`,
     };
 
-  const oldRows = place.rows - 1;
+  // The analyst's own columns hold notes per row: if the rows would no longer be the same companies
+  // in the same order, their notes would sit beside the wrong company. Refuse rather than misalign.
+  const ownColumns = headers.length > f.plan.columns.length;
+  const labelColumns = f.plan.columns
+    .map((c, i) =>
+      c.format === "General" && i < 2 && /^(company|investor)$/i.test(c.header) ? i : -1
+    )
+    .filter((i) => i >= 0);
+  const keysNow = f.body.values.map((row) =>
+    labelColumns.map((i) => String(row[offsets[i] as number] ?? "")).join("|")
+  );
+  const keysNext = f.plan
+    .cellsAt({ row: 0, column: 0 })
+    .slice(2)
+    .map((row) => labelColumns.map((i) => String(row[i] ?? "").replace(/^'/, "")).join("|"));
+  if (ownColumns && keysNow.join("\n") !== keysNext.join("\n"))
+    return {
+      table: name,
+      status: "changedByUser",
+      message: `${name}: the new data changes its rows, and the columns you added would no longer line up with them; it was left as it is. Copy your columns elsewhere, or insert a new table from the pane.`,
+    };
+
+  const oldRows = f.body.rowCount;
   const newRows = f.plan.bodyRows;
-  const sheet = f.table.worksheet;
   if (newRows > oldRows) {
-    const growth: CellBlock = { ...place, row: place.row + place.rows, rows: newRows - oldRows };
+    const growth: CellBlock = { ...place, row: place.row + 1 + oldRows, rows: newRows - oldRows };
     const occupied = f.below.valueTypes
       .slice(0, growth.rows)
       .some((row) => row.some((t) => t !== "Empty"));
@@ -164,35 +235,43 @@ function rebuild(f: Found, otherTables: (CellBlock | undefined)[], ds: Dataset):
       return {
         table: name,
         status: "blocked",
-        message: `${name} needs ${growth.rows} more row${growth.rows > 1 ? "s" : ""} at ${formatAddress(growth)}, which hold${growth.rows > 1 ? "" : "s"} data; nothing was changed. Move what is below the table, then refresh again.`,
+        message: `${name} needs ${growth.rows} more row${growth.rows > 1 ? "s" : ""} at ${formatAddress(growth)}, which hold${growth.rows > 1 ? "" : "s"} data; nothing was changed. Clear those cells, then press "Update this workbook".`,
       };
   }
+  return { place: { ...place, rows: oldRows + 1 }, offsets: offsets as number[] };
+}
+
+/** Queues one table's rebuild. */
+function rebuild(r: Ready, ds: Dataset): TableOutcome {
+  const { found: f, place, offsets } = r;
+  const name = f.record.table;
+  const oldRows = place.rows - 1;
+  const newRows = f.plan.bodyRows;
+  const sheet = f.table.worksheet;
   if (newRows !== oldRows) {
     f.table.resize(formatAddress({ ...place, rows: newRows + 1 }));
     // Rows the table gave up become plain cells again: clear them, they held its old rows.
     if (newRows < oldRows)
       sheet
-        .getRangeByIndexes(
-          place.row + 1 + Math.max(newRows, 1),
-          place.column,
-          oldRows - Math.max(newRows, 1),
-          place.columns
-        )
+        .getRangeByIndexes(place.row + 1 + newRows, place.column, oldRows - newRows, place.columns)
         .clear();
   }
-
-  // Caption row above the header (when the table still has one), then each of our columns by its header.
-  const cells = f.plan.cellsAt({ row: place.row - 1, column: place.column });
-  if (place.row > 0) {
-    const caption = sheet.getRangeByIndexes(place.row - 1, place.column, 1, 1);
-    caption.numberFormat = [["General"]];
-    caption.formulas = [[cells[0]?.[0] ?? ""]];
+  const cells = f.plan.cellsAt({ row: place.row - 1, column: place.column }, offsets);
+  // The caption above the header, only where it is still the add-in's (never an analyst's own title).
+  const caption = r.caption;
+  if (caption) {
+    const shown = String(caption.values[0]?.[0] ?? "");
+    const formula = String(caption.formulas[0]?.[0] ?? "");
+    if (shown.startsWith(CAPTION_START) || formula.includes(`"${CAPTION_START}`)) {
+      caption.numberFormat = [["General"]];
+      caption.formulas = [[cells[0]?.[0] ?? ""]];
+    }
   }
   // A plan always has a row (an empty one is refused as "notBuilt"), so each column has a body to write.
   f.plan.columns.forEach((spec, i) => {
     const target = sheet.getRangeByIndexes(
       place.row + 1,
-      place.column + (columnOf[i] as number),
+      place.column + (offsets[i] as number),
       newRows,
       1
     );

@@ -82,7 +82,7 @@ test("one changed figure updates the formulas and tables that depend on it, and 
   const ds = swapTo(newerWithXaiAt(30e9));
   wb.resetSyncCount();
   const out = await refreshWorkbook(ds, new Date("2026-12-01T09:00:00Z"));
-  expect(wb.syncCount).toBeLessThanOrEqual(3);
+  expect(wb.syncCount).toBe(4); // whatever the number of tables and formulas
   expect(out.tables).toEqual([
     { table: live, status: "rebuilt", rows: 2, address: "Sheet1!A2:H4" },
     { table: values, status: "rebuilt", rows: 2, address: "Sheet1!A11:H13" },
@@ -129,7 +129,7 @@ test("a table that must grow into occupied cells is refused without a cell chang
     {
       table,
       status: "blocked",
-      message: `${table} needs 1 more row at Sheet1!B6:J6, which holds data; nothing was changed. Move what is below the table, then refresh again.`,
+      message: `${table} needs 1 more row at Sheet1!B6:J6, which holds data; nothing was changed. Clear those cells, then press "Update this workbook".`,
     },
   ]);
   expect(changedCells(before, wb.snapshot())).toEqual([]);
@@ -141,32 +141,78 @@ test("a table that must grow into occupied cells is refused without a cell chang
   expect(["B6", "C6", "D6"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["Amazon", "xAI", 1e9]);
 });
 
-test("a column the analyst added to a table is kept, and rows removed by the data are cleared", async () => {
-  const ds0 = swapTo(newerWithAmazonInXai("2026.11.30"));
+test("a column the analyst added is kept and stays beside its row; rows that would move are refused", async () => {
   const table = await insert(
     { kind: "exposure", subjects: ["Amazon"], asOf: null, mode: "live" },
     "Sheet1",
     "A1"
   );
-  expect(ds0.file.version).toBe("2026.11.30");
   // The analyst widens the table with a column of their own (J) and fills it.
   await wb.Excel.run(async (context) => {
-    const t = context.workbook.tables.getItem(table);
-    t.resize("Sheet1!A2:J5");
-    const sheet = context.workbook.worksheets.getItem("Sheet1");
-    sheet.getRange("J2:J5").values = [["My view"], ["hold"], ["buy"], ["watch"]];
+    context.workbook.tables.getItem(table).resize("Sheet1!A2:J4");
+    context.workbook.worksheets.getItem("Sheet1").getRange("J2:J4").values = [
+      ["My view"],
+      ["hold"],
+      ["buy"],
+    ];
     await context.sync();
   });
 
-  // The newer data no longer has the Amazon → xAI deal (a correction): one row fewer.
-  const ds = swapTo(newerWithXaiAt(24e9, "2026.12.01"));
-  const out = await refreshWorkbook(ds);
+  // Same rows, new figures: rebuilt, the analyst's column untouched.
+  const out = await refreshWorkbook(swapTo(newerWithXaiAt(30e9)));
   expect(out.tables[0]).toMatchObject({ status: "rebuilt", rows: 2, address: "Sheet1!A2:J4" });
-  const t = wb.tables().find((x) => x.name === table);
-  expect(t?.headers).toContain("My view");
-  expect(wb.cell("Sheet1", "J2").value).toBe("My view");
-  expect(wb.cell("Sheet1", "J3").value).toBe("hold");
-  expect(["A5", "B5", "J5"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["", "", ""]);
+  expect(wb.tables().find((x) => x.name === table)?.headers).toContain("My view");
+  expect(["J3", "J4"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["hold", "buy"]);
+
+  // New data adds a company between them (xAI sorts after OpenAI here, but any change of rows counts):
+  // the notes would no longer line up, so the table is left exactly as it was.
+  const before = wb.snapshot();
+  const refused = await refreshWorkbook(swapTo(newerWithAmazonInXai("2026.12.02")));
+  expect(refused.tables[0]).toMatchObject({
+    status: "changedByUser",
+    message: expect.stringMatching(/would no longer line up/),
+  });
+  expect(wb.snapshot().tables).toEqual(before.tables);
+  expect(["J3", "J4", "A5"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["hold", "buy", ""]);
+});
+
+test("rows the data no longer has are removed from the table and cleared", async () => {
+  swapTo(newerWithAmazonInXai("2026.11.30"));
+  const table = await insert(
+    { kind: "exposure", subjects: ["Amazon"], asOf: null, mode: "values" },
+    "Sheet1",
+    "A1"
+  );
+  expect(wb.tables().find((x) => x.name === table)?.address).toBe("Sheet1!A2:I5");
+  // A correction: the Amazon → xAI deal is gone in the newer data.
+  const out = await refreshWorkbook(swapTo(newerWithXaiAt(24e9, "2026.12.01")));
+  expect(out.tables[0]).toMatchObject({ status: "rebuilt", rows: 2, address: "Sheet1!A2:I4" });
+  expect(["A5", "B5", "C5"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["", "", ""]);
+});
+
+test("a DEALS formula showing an error follows the data too (a full calculation alone would skip it)", async () => {
+  // Before: xAI has no valuation as of 2024-04, so the cell shows #N/A; the newer data dates one earlier.
+  wb.setCell("Sheet1", "A1", '=DEALS.VALUATION("xAI","2024-04")');
+  expect(wb.cell("Sheet1", "A1").value).toBe("#N/A");
+  const file = newerWithXaiAt(24e9);
+  const xai = file.valuations.filter((v) => v.company === "xai");
+  (xai[xai.length - 1] as { date: string }).date = "2024-03";
+  const out = await refreshWorkbook(swapTo(file));
+  expect(out.formulas).toBe(1);
+  expect(wb.cell("Sheet1", "A1").value).toBe(24e9);
+});
+
+test("an analyst's own title above a table is never replaced", async () => {
+  const table = await insert(
+    { kind: "valuation", subjects: ["xAI"], asOf: null, mode: "values" },
+    "Sheet1",
+    "A1"
+  );
+  wb.setCell("Sheet1", "A1", "Q4 memo: private markets");
+  await refreshWorkbook(swapTo(newerWithXaiAt(30e9)));
+  expect(wb.cell("Sheet1", "A1").value).toBe("Q4 memo: private markets");
+  expect(wb.cell("Sheet1", "B3").value).toBe(30e9);
+  expect(table).toBe("DealsValuations");
 });
 
 test("a table the analyst deleted is reported, not recreated", async () => {

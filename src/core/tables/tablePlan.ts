@@ -75,8 +75,12 @@ export interface TablePlan {
   readonly width: number;
   readonly bodyRows: number;
   readonly dataVersion: string;
-  /** Every cell of the block (caption, header, body), for a block whose top-left cell is at the anchor. */
-  cellsAt(anchor: { row: number; column: number }): SheetCell[][];
+  /**
+   * Every cell of the block (caption, header, body), for a block whose top-left cell is at the anchor.
+   * `offsets` places each column elsewhere in the table (an analyst moved or inserted columns), so a
+   * formula that refers to another column of its row points where that column now is.
+   */
+  cellsAt(anchor: { row: number; column: number }, offsets?: readonly number[]): SheetCell[][];
 }
 
 export type PlanResult = { ok: true; plan: TablePlan } | { ok: false; message: string };
@@ -153,7 +157,7 @@ export function planTable(
     width,
     bodyRows: draft.rows.length,
     dataVersion: version,
-    cellsAt(anchor) {
+    cellsAt(anchor, offsets) {
       const live = request.mode === "live";
       const pad = (first: SheetCell): SheetCell[] => [
         first,
@@ -168,7 +172,8 @@ export function planTable(
       draft.rows.forEach((recipes, i) => {
         const row = anchor.row + 2 + i;
         if (live) {
-          const at = (column: number): string => a1(row, anchor.column + column);
+          const at = (column: number): string =>
+            a1(row, anchor.column + (offsets?.[column] ?? column));
           out.push(recipes.map((r) => (r.kind === "label" ? text(r.text) : `=${formula(r, at)}`)));
         } else {
           const computed: Computed[] = [];

@@ -89,8 +89,11 @@ export class FormulaEngine {
   private readonly custom: CustomFunctionPlugin;
   /** Formula cells per sheet, to find spills that need re-entering. */
   private readonly formulaCells = new Map<number, Set<string>>();
+  /** "DEALS.": how a formula that calls a custom function is recognized. */
+  private readonly customPrefix: string;
 
   constructor(options: EngineOptions) {
+    this.customPrefix = `${options.namespace.toUpperCase()}.`;
     this.custom = buildCustomFunctionPlugin(
       options.namespace,
       options.functions,
@@ -212,15 +215,25 @@ export class FormulaEngine {
    * again, so the custom functions, which are non-volatile, are called again. HyperFormula keeps
    * results until an input changes, so each formula is re-entered; rebuildAndRecalculate() would
    * renumber the sheets after a deletion and turn spilled cells into constants that block the spill.
+   * Excel's known limit (office-js issues 4502, 4185, 6611): a cell whose custom function returned an
+   * error is not called again by a full calculation; it only recalculates when its formula is entered
+   * again. The fake keeps such cells as they are, so an add-in that relies on calculate() alone fails.
    */
   recalculateAll(): void {
+    // Read first: HyperFormula answers no reads inside a batch.
+    const again: { sheet: number; row: number; col: number; formula: string }[] = [];
+    for (const [sheet, keys] of this.formulaCells)
+      for (const key of keys) {
+        const [, row = 0, col = 0] = key.split(":").map(Number);
+        const formula = this.hf.getCellFormula({ sheet, row, col });
+        if (formula === undefined) continue;
+        const stuck =
+          formula.toUpperCase().includes(this.customPrefix) &&
+          this.hf.getCellValue({ sheet, row, col }) instanceof DetailedCellError;
+        if (!stuck) again.push({ sheet, row, col, formula });
+      }
     this.hf.batch(() => {
-      for (const [sheet, keys] of this.formulaCells)
-        for (const key of keys) {
-          const [, row = 0, col = 0] = key.split(":").map(Number);
-          const formula = this.hf.getCellFormula({ sheet, row, col });
-          if (formula !== undefined) this.hf.setCellContents({ sheet, row, col }, formula);
-        }
+      for (const { formula, ...address } of again) this.hf.setCellContents(address, formula);
       for (const name of this.hf.listNamedExpressions()) {
         const formula = this.hf.getNamedExpressionFormula(name);
         if (formula !== undefined) this.hf.changeNamedExpression(name, formula);
