@@ -2,8 +2,9 @@
  * "Convert to values", for sending a workbook to someone without the add-in: every DEALS formula of the
  * active sheet (or of the table at the selected cell) is replaced by the value it shows, and a note below
  * the sheet's content says which dataset version the values come from and where their sources are.
- * Converted tables are recorded as values, so a later refresh rewrites them as values, not formulas.
- * Two syncs: find; write.
+ * Converted tables are frozen at that version: their records are removed, so no refresh rewrites them.
+ * Spilled lists are left as formulas (converting the formula cell alone would collapse them) and counted.
+ * Two syncs (three for a table): find; write.
  */
 import { Dataset } from "../core/dataset";
 import { dataVersion } from "../core/formulas";
@@ -13,10 +14,30 @@ import { RECORD_PREFIX, parseRecord } from "./tableRecords";
 export type ConvertScope = "sheet" | "table";
 
 export type ConvertOutcome =
-  | { status: "converted"; cells: number; sheet: string; note?: string }
+  | { status: "converted"; cells: number; sheet: string; note?: string; spillsLeft: number }
   | { status: "nothing"; message: string };
 
-const ERROR_VALUES = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!"]);
+/** Excel's error values: written back as they are, they stay errors (and never become text). */
+const ERROR_VALUES = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#FIELD!",
+  "#UNKNOWN!",
+]);
+/** Still computing: converting now would freeze a placeholder. */
+const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
+/** Functions whose result spills into the cells around them: converting the formula cell alone would
+ * collapse the list, so they are left as formulas and reported. */
+const SPILLING = /DEALS\.(DEAL_LIST|VALUATION_LIST)\s*\(/i;
 
 export async function convertToValues(
   scope: ConvertScope,
@@ -54,37 +75,67 @@ export async function convertToValues(
           status: "nothing",
           message: "Select a cell inside the table to convert, then try again.",
         };
-      within = parseAddress(hit.range.address);
+      const block = parseAddress(hit.range.address);
+      // The table and its caption row above it (a live caption is a DEALS formula too).
+      within =
+        block && block.row > 0 ? { ...block, row: block.row - 1, rows: block.rows + 1 } : block;
       tableName = hit.name;
     }
 
     let cells = 0;
+    let spillsLeft = 0;
+    const pending = found.areas.items.some((a) =>
+      a.values.some((row) => row.some((v) => typeof v === "string" && PENDING.has(v)))
+    );
+    if (pending)
+      return {
+        status: "nothing",
+        message:
+          "Some DEALS formulas are still calculating (#BUSY!). Wait a moment, then convert again.",
+      };
     for (const area of found.areas.items) {
       const block = parseAddress(area.address);
-      if (within && (!block || !overlaps(block, within))) continue;
-      area.formulas = area.values.map((row, r) =>
-        row.map((value, c) => {
+      if (!block || (within && !overlaps(block, within))) continue;
+      // One cell at a time: an area may reach outside the table, and only its DEALS cells change.
+      area.values.forEach((row, r) =>
+        row.forEach((value, c) => {
           const formula = String(area.formulas[r]?.[c] ?? "");
-          if (!/DEALS\./i.test(formula)) return area.formulas[r]?.[c] as string | number;
+          const at = {
+            ...block,
+            row: block.row + r,
+            column: block.column + c,
+            rows: 1,
+            columns: 1,
+          };
+          if (!/DEALS\./i.test(formula) || (within && !overlaps(at, within))) return;
+          if (SPILLING.test(formula)) {
+            spillsLeft++;
+            return;
+          }
           cells++;
           // What the cell showed, written so Excel keeps it as shown: text stays text, errors stay errors.
-          return typeof value === "string" && !ERROR_VALUES.has(value) ? text(value) : value;
+          const shown = typeof value === "string" && !ERROR_VALUES.has(value) ? text(value) : value;
+          area.getCell(r, c).formulas = [[shown as string | number | boolean]];
         })
       );
     }
+    if (cells === 0 && spillsLeft > 0)
+      return {
+        status: "nothing",
+        message: `Only spilled lists (DEALS.DEAL_LIST, DEALS.VALUATION_LIST) are there: copy them and paste as values.`,
+      };
     if (cells === 0)
       return {
         status: "nothing",
         message: `The table ${tableName ?? ""} has no DEALS formulas left.`,
       };
 
-    // The records of converted tables become "values": a refresh must not bring the formulas back.
+    // Converted tables are frozen at this version: their records go, so no refresh rewrites them.
     const converted = new Set(tableName ? [tableName] : tables.items.map((t) => t.name));
     for (const s of settings.items) {
       if (!s.key.startsWith(RECORD_PREFIX)) continue;
       const record = parseRecord(s.value);
-      if (record && converted.has(record.table) && record.mode === "live")
-        wb.settings.add(s.key, JSON.stringify({ ...record, mode: "values" }));
+      if (record && converted.has(record.table)) s.delete();
     }
 
     // The note goes two rows below everything on the sheet: nothing of the analyst's is written over.
@@ -106,6 +157,6 @@ export async function convertToValues(
       note = formatAddress({ ...noteBlock, sheet: sheet.name });
     }
     await context.sync();
-    return { status: "converted", cells, sheet: sheet.name, note };
+    return { status: "converted", cells, sheet: sheet.name, note, spillsLeft };
   });
 }

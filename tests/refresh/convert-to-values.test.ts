@@ -2,12 +2,18 @@
  * "Convert to values" for sharing a workbook: DEALS formulas become the values they showed, nothing else
  * changes, a note says which data the values come from, and a refresh no longer turns them back.
  */
+import { loadDataset } from "../../src/core/dataset";
 import { buildTable } from "../../src/core/tables/dealTables";
-import { getActiveDataset, resetStoreForTests } from "../../src/runtime/datasetStore";
+import {
+  getActiveDataset,
+  replaceActiveDataset,
+  resetStoreForTests,
+} from "../../src/runtime/datasetStore";
 import { convertToValues } from "../../src/workbook/convertToValues";
 import { insertTable } from "../../src/workbook/insertTable";
 import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
 import { parseRecord, recordKey } from "../../src/workbook/tableRecords";
+import { newerWithXaiAt } from "../support/datasets";
 import { dealsWorkbook } from "../support/dealsWorkbook";
 import type { FakeExcel } from "../support/workbook";
 
@@ -56,22 +62,40 @@ test("the sheet: every DEALS formula becomes its value, other formulas stay, a n
   expect(wb.cell("Sheet1", "A6").value).toMatch(
     /^Values from AI Deals data 2026\.11\.26 \(data as of 2026-11-26\), converted from DEALS formulas on 2026-11-26\./
   );
-  expect(parseRecord(wb.settings()[recordKey(table)])?.mode).toBe("values");
+  // Frozen: the table's record is gone, so no refresh will rewrite it.
+  expect(wb.settings()[recordKey(table)]).toBeUndefined();
 });
 
-test("the table at the selection only; a refresh afterwards rewrites it as values, not formulas", async () => {
+test("the table at the selection only, caption included; a refresh afterwards leaves it frozen", async () => {
   const first = await liveTable("A1", ["xAI"]);
   const second = await liveTable("A10", ["OpenAI"]);
   wb.setSelection("Sheet1", "C12");
   const out = await convertToValues("table", getActiveDataset());
-  expect(out).toMatchObject({ status: "converted", cells: 6 });
+  expect(out).toMatchObject({ status: "converted", cells: 7, spillsLeft: 0 });
   expect(wb.cell("Sheet1", "B12").formula).toBe(852e9);
+  expect(String(wb.cell("Sheet1", "A10").formula)).toMatch(/^AI Deals · valuations/); // the caption
   expect(wb.cell("Sheet1", "B3").formula).toBe('=DEALS.VALUATION("xAI")');
   expect(parseRecord(wb.settings()[recordKey(first)])?.mode).toBe("live");
-  expect(parseRecord(wb.settings()[recordKey(second)])?.mode).toBe("values");
+  expect(wb.settings()[recordKey(second)]).toBeUndefined();
 
-  await refreshWorkbook(getActiveDataset());
+  const file = newerWithXaiAt(30e9, "2026.12.01");
+  const loaded = loadDataset(file);
+  if (!loaded.ok) throw new Error("fixture");
+  replaceActiveDataset(loaded.dataset, JSON.stringify(file));
+  const refreshed = await refreshWorkbook(loaded.dataset);
+  expect(refreshed.tables.map((t) => t.table)).toEqual([first]);
+  expect(wb.cell("Sheet1", "B3").value).toBe(30e9);
   expect(wb.cell("Sheet1", "B12").formula).toBe(852e9);
+});
+
+test("errors stay errors, and spilled lists are left as formulas and counted", async () => {
+  wb.setCell("Sheet1", "A1", '=DEALS.VALUATION("xAI","2019")');
+  wb.setCell("Sheet1", "C1", '=DEALS.VALUATION_LIST("xAI")');
+  const out = await convertToValues("sheet", getActiveDataset());
+  expect(out).toMatchObject({ status: "converted", cells: 1, spillsLeft: 1 });
+  expect(wb.cell("Sheet1", "A1")).toMatchObject({ value: "#N/A", formula: "#N/A" });
+  expect(wb.cell("Sheet1", "C1").formula).toBe('=DEALS.VALUATION_LIST("xAI")');
+  expect(wb.cell("Sheet1", "C2").value).toBe("2024-05");
 });
 
 test("says so when there is nothing to convert", async () => {
