@@ -5,19 +5,26 @@
  * the pane. Its outcome waits in the runtime for the pane's Refresh tab.
  */
 import { describeDiff } from "../core/refresh/diffDatasets";
+import { defaultSource } from "../runtime/dataSources";
 import { refreshData } from "../runtime/refreshData";
+import { getActiveDataset } from "../runtime/datasetStore";
 import { setRefreshNotice } from "../runtime/refreshNotice";
 import { refreshWorkbook } from "../workbook/refreshWorkbook";
 
-/** The ribbon's Refresh: from the add-in's own data file, the source that needs no settings. */
+/** The ribbon's Refresh: from the team's feed saved in the pane, else the add-in's own data file. */
 export async function refreshFromRibbon(): Promise<void> {
   try {
-    const data = await refreshData({ kind: "host" });
-    if (!data.ok) {
-      setRefreshNotice(data.upToDate === true, data.message);
+    const data = await refreshData(defaultSource());
+    if (!data.ok && data.upToDate !== true) {
+      setRefreshNotice(false, data.message);
       return;
     }
-    const workbook = await refreshWorkbook(data.dataset);
+    // Up to date or newer: either way the workbook is brought to the data in use.
+    const workbook = await refreshWorkbook(data.ok ? data.dataset : getActiveDataset());
+    if (!data.ok) {
+      setRefreshNotice(true, `${data.message} This workbook was brought to it.`);
+      return;
+    }
     const left = workbook.tables.filter((t) => t.status !== "rebuilt").length;
     setRefreshNotice(
       left === 0,

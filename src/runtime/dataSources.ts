@@ -28,6 +28,31 @@ export interface ReadOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** A team's feed address as the pane last saved it (the ribbon's Refresh uses it too). */
+export const FEED_KEY = "aiDeals.feedUrl";
+
+export function savedFeed(): string {
+  try {
+    return globalThis.localStorage?.getItem(FEED_KEY) ?? "";
+  } catch {
+    return ""; // storage disabled: no saved feed
+  }
+}
+
+export function saveFeed(url: string): void {
+  try {
+    globalThis.localStorage?.setItem(FEED_KEY, url);
+  } catch {
+    // storage disabled: the address works for this refresh, it just is not remembered
+  }
+}
+
+/** Where the ribbon's Refresh reads from: the team's feed if one was saved, else the add-in's file. */
+export function defaultSource(): DataSource {
+  const feed = savedFeed();
+  return feed ? { kind: "feed", url: feed } : { kind: "host" };
+}
+
 export function describeSource(source: DataSource): string {
   return source.kind === "host"
     ? "The add-in's data file"
@@ -74,7 +99,7 @@ async function fetchText(url: URL, from: string, options: ReadOptions): Promise<
     if (!response.ok)
       return {
         ok: false,
-        message: `${from} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}. The data in use is unchanged; try again later.`,
+        message: `${from} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}. The data in use is unchanged; ${response.status === 404 ? "no dataset is published at that address yet: check it, or ask whoever publishes the data." : "try again later."}`,
       };
     return { ok: true, text: await response.text(), from };
   } catch (err) {
@@ -86,7 +111,7 @@ async function fetchText(url: URL, from: string, options: ReadOptions): Promise<
     const reason = err instanceof Error ? err.message : String(err);
     return {
       ok: false,
-      message: `${from} could not be reached (${reason}). The data in use is unchanged; check the connection and try again.`,
+      message: `${from} could not be reached (${reason}). The data in use is unchanged; check the connection and try again.${url.origin !== globalThis.location?.origin ? " If the connection is fine, the feed's server may not allow this add-in to read it (CORS): ask its owner." : ""}`,
     };
   } finally {
     clearTimeout(timer);

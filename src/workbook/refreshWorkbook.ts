@@ -235,7 +235,7 @@ function check(
       return {
         table: name,
         status: "blocked",
-        message: `${name} needs ${growth.rows} more row${growth.rows > 1 ? "s" : ""} at ${formatAddress(growth)}, which hold${growth.rows > 1 ? "" : "s"} data; nothing was changed. Clear those cells, then press "Update this workbook".`,
+        message: `${name} needs ${growth.rows} more row${growth.rows > 1 ? "s" : ""} at ${formatAddress(growth)}, which hold${growth.rows > 1 ? "" : "s"} data; nothing was changed. Clear those cells, then press Refresh data again.`,
       };
   }
   return { place: { ...place, rows: oldRows + 1 }, offsets: offsets as number[] };

@@ -132,3 +132,24 @@ test("a team's feed on one of the manifest's https AppDomains; any other address
   // The page's own CSP let the request through: no violation was reported.
   expect(pane.problems).toEqual([]);
 });
+
+test("convert to values asks first, then leaves values and a note of the data version", async () => {
+  served = { status: 404, body: "" };
+  await pane.open(serveData);
+  const p = pane.page;
+  await workbook.set("Sheet1", "A1", '=DEALS.VALUATION("OpenAI")');
+  await workbook.set("Sheet1", "A2", "=A1/1000000000");
+  await p.getByRole("tab", { name: "Refresh" }).click();
+  await p.getByRole("button", { name: "Convert this sheet to values" }).click();
+  await p.getByText("Replace the formulas with their values?").waitFor();
+  await pane.shot("13-convert-confirm");
+  expect((await workbook.cell("Sheet1", "A1")).formula).toBe('=DEALS.VALUATION("OpenAI")');
+  await p.getByRole("button", { name: "Convert", exact: true }).click();
+  await p.getByText(/1 DEALS formula on Sheet1 now holds? their values/).waitFor();
+  expect((await workbook.cell("Sheet1", "A1")).formula).toBe(852e9);
+  expect((await workbook.cell("Sheet1", "A2")).formula).toBe("=A1/1000000000");
+  expect(String((await workbook.cell("Sheet1", "A4")).value)).toMatch(
+    /^Values from AI Deals data 2026\.11\.26/
+  );
+  expect(pane.problems.filter((m) => !m.includes("404"))).toEqual([]);
+});

@@ -129,7 +129,7 @@ test("a table that must grow into occupied cells is refused without a cell chang
     {
       table,
       status: "blocked",
-      message: `${table} needs 1 more row at Sheet1!B6:J6, which holds data; nothing was changed. Clear those cells, then press "Update this workbook".`,
+      message: `${table} needs 1 more row at Sheet1!B6:J6, which holds data; nothing was changed. Clear those cells, then press Refresh data again.`,
     },
   ]);
   expect(changedCells(before, wb.snapshot())).toEqual([]);

@@ -23,18 +23,17 @@ import * as React from "react";
 import { Dataset } from "../../core/dataset";
 import { dataVersion } from "../../core/formulas";
 import { DatasetDiff, describeDiff } from "../../core/refresh/diffDatasets";
-import { DataSource } from "../../runtime/dataSources";
+import { DataSource, saveFeed, savedFeed } from "../../runtime/dataSources";
 import { refreshData } from "../../runtime/refreshData";
 import { getRefreshNotice, onRefreshNotice } from "../../runtime/refreshNotice";
 import { ConvertScope, convertToValues } from "../../workbook/convertToValues";
-import { readLastRefresh } from "../../workbook/lastRefresh";
+import { WorkbookState, readWorkbookState } from "../../workbook/lastRefresh";
 import { RefreshScope, WorkbookOutcome, refreshWorkbook } from "../../workbook/refreshWorkbook";
 import { describeError } from "../excelHost";
 import { money, words } from "../format";
 import type { ExcelState } from "./App";
 
 type SourceKind = DataSource["kind"];
-const FEED_KEY = "aiDeals.feedUrl";
 
 type Result =
   | {
@@ -52,24 +51,25 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   hiddenFile: { display: "none" },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalL,
+  },
+  heading: { margin: 0 },
 });
 
-function storedFeed(): string {
-  try {
-    return localStorage.getItem(FEED_KEY) ?? "";
-  } catch {
-    return "";
-  }
-}
 
 export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.JSX.Element {
   const styles = useStyles();
   const [kind, setKind] = React.useState<SourceKind>("host");
-  const [feed, setFeed] = React.useState(storedFeed);
+  const [feed, setFeed] = React.useState(savedFeed);
   const [file, setFile] = React.useState<{ name: string; text: string } | undefined>();
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<Result | undefined>();
-  const [lastRefresh, setLastRefresh] = React.useState<{ version: string; at: string } | null>();
+  const [state, setState] = React.useState<WorkbookState | undefined>();
   const [scope, setScope] = React.useState<RefreshScope>("workbook");
   const fileInput = React.useRef<HTMLInputElement>(null);
   const [ribbon, setRibbon] = React.useState(getRefreshNotice);
@@ -82,11 +82,8 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
 
   React.useEffect(() => {
     if (props.excel !== "ready") return;
-    readLastRefresh().then(
-      (r) => setLastRefresh(r ?? null),
-      () => setLastRefresh(undefined)
-    );
-  }, [props.excel, result]);
+    readWorkbookState(dataVersion(props.dataset)).then(setState, () => setState(undefined));
+  }, [props.excel, props.dataset, result]);
 
   const source: DataSource | undefined =
     kind === "host"
@@ -102,20 +99,30 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
     setBusy(true);
     setResult(undefined);
     try {
-      if (source.kind === "feed") localStorage.setItem(FEED_KEY, source.url);
+      if (source.kind === "feed") saveFeed(source.url);
       const data = await refreshData(source);
-      if (!data.ok) {
-        setResult({ kind: "failed", message: data.message, upToDate: data.upToDate === true });
+      if (!data.ok && data.upToDate !== true) {
+        setResult({ kind: "failed", message: data.message, upToDate: false });
         return;
       }
+      // Newer data, or the same: either way the workbook is brought to the data in use (a table that
+      // was blocked last time, or a workbook from an older session, gets updated now).
       let workbook: WorkbookOutcome | undefined;
       let workbookError: string | undefined;
       if (props.excel === "ready") {
         try {
-          workbook = await refreshWorkbook(data.dataset, new Date(), scope);
+          workbook = await refreshWorkbook(data.ok ? data.dataset : props.dataset, new Date(), scope);
         } catch (err) {
           workbookError = describeError(err);
         }
+      }
+      if (!data.ok) {
+        setResult({
+          kind: "failed",
+          message: `${data.message}${workbook ? " This workbook was brought to it." : ""}`,
+          upToDate: true,
+        });
+        return;
       }
       setResult({ kind: "done", diff: data.diff, workbook, workbookError, kept: data.kept });
     } finally {
@@ -130,7 +137,7 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
       const workbook = await refreshWorkbook(props.dataset, new Date(), scope);
       const version = props.dataset.file.version;
       const diff: DatasetDiff = {
-        fromVersion: lastRefresh?.version.split(" ")[0] ?? version,
+        fromVersion: state?.last?.version.split(" ")[0] ?? version,
         toVersion: version,
         added: [],
         removed: [],
@@ -149,17 +156,17 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
 
   const f = props.dataset.file;
   const inUse = dataVersion(props.dataset);
-  const lagging = lastRefresh && lastRefresh.version !== inUse;
+  const lagging = state !== undefined && state.tablesBehind > 0;
   return (
     <div className={styles.stack}>
       <div>
         <Text block>
           In use: data {f.version}, as of {f.asOf}.
         </Text>
-        {lastRefresh !== undefined && (
+        {state !== undefined && (
           <Caption1 block>
-            {lastRefresh
-              ? `This workbook was last refreshed with data ${lastRefresh.version}, on ${lastRefresh.at.slice(0, 10)}.`
+            {state.last
+              ? `This workbook was last refreshed with data ${state.last.version}, on ${state.last.at.slice(0, 10)}.`
               : "This workbook has not been refreshed yet."}
           </Caption1>
         )}
@@ -168,7 +175,8 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>This workbook is behind the data in use</MessageBarTitle>
-            Its tables were last updated with data {lastRefresh.version}.
+            {state.tablesBehind === 1 ? "One inserted table was" : `${state.tablesBehind} inserted tables were`}{" "}
+            built with other data than the {inUse} in use.
           </MessageBarBody>
           <MessageBarActions>
             <Button disabled={busy} onClick={() => void updateWorkbook()}>
@@ -180,7 +188,10 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
       {ribbon && (
         <MessageBar intent={ribbon.ok ? "info" : "warning"} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Ribbon refresh at {ribbon.at.slice(11, 16)} UTC</MessageBarTitle>
+            <MessageBarTitle>
+              Ribbon refresh at{" "}
+              {new Date(ribbon.at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}
+            </MessageBarTitle>
             {ribbon.message}
           </MessageBarBody>
         </MessageBar>
@@ -207,8 +218,19 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
             accept=".json,application/json"
             aria-label="Dataset file"
             onChange={(e) => {
-              const chosen = e.target.files?.[0];
-              if (chosen) void chosen.text().then((text) => setFile({ name: chosen.name, text }));
+              const input = e.target;
+              const chosen = input.files?.[0];
+              if (chosen)
+                chosen.text().then(
+                  (text) => setFile({ name: chosen.name, text }),
+                  (err: unknown) =>
+                    setResult({
+                      kind: "failed",
+                      message: `${chosen.name} could not be read (${describeError(err)}). Choose it again.`,
+                      upToDate: false,
+                    })
+                );
+              input.value = ""; // choosing the same file again is a change too
             }}
           />
         </Field>
@@ -221,13 +243,18 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
       </Field>
       <Button
         appearance="primary"
-        disabledFocusable={busy}
-        disabled={!source}
+        disabledFocusable={busy || !source}
         icon={busy ? <Spinner size="tiny" /> : undefined}
+        aria-describedby={source ? undefined : "refresh-needs"}
         onClick={() => void refresh()}
       >
         {busy ? "Refreshing…" : "Refresh data"}
       </Button>
+      {!source && (
+        <Caption1 id="refresh-needs">
+          {kind === "feed" ? "Enter the feed's https address first." : "Choose a dataset file first."}
+        </Caption1>
+      )}
       {result && <ResultBar result={result} excel={props.excel} />}
       <ConvertSection dataset={props.dataset} excelReady={props.excel === "ready"} />
     </div>
@@ -239,6 +266,7 @@ function ConvertSection(props: { dataset: Dataset; excelReady: boolean }): React
   const styles = useStyles();
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<{ intent: "success" | "info" | "error"; text: string }>();
+  const [confirming, setConfirming] = React.useState<ConvertScope | undefined>();
   async function convert(scope: ConvertScope): Promise<void> {
     setBusy(true);
     setOutcome(undefined);
@@ -248,7 +276,7 @@ function ConvertSection(props: { dataset: Dataset; excelReady: boolean }): React
         out.status === "converted"
           ? {
               intent: "success",
-              text: `${out.cells} DEALS formula${out.cells === 1 ? "" : "s"} on ${out.sheet} now hold their values${out.note ? `; a note at ${out.note} says which data they come from` : ""}.`,
+              text: `${out.cells} DEALS formula${out.cells === 1 ? "" : "s"} on ${out.sheet} now hold their values${out.note ? `; a note at ${out.note} says which data they come from` : ""}.${out.spillsLeft > 0 ? ` ${out.spillsLeft} spilled list${out.spillsLeft === 1 ? " was" : "s were"} left as formulas: copy and paste ${out.spillsLeft === 1 ? "it" : "them"} as values.` : ""}`,
             }
           : { intent: "info", text: out.message }
       );
@@ -259,20 +287,50 @@ function ConvertSection(props: { dataset: Dataset; excelReady: boolean }): React
     }
   }
   return (
-    <section aria-labelledby="convert-heading" className={styles.stack}>
-      <Text id="convert-heading" as="h2" weight="semibold">
+    <section aria-labelledby="convert-heading" className={styles.section}>
+      <Text id="convert-heading" as="h2" weight="semibold" className={styles.heading}>
         Share without the add-in
       </Text>
       <Caption1>
         Replace DEALS formulas with the values they show, so the workbook opens anywhere. Formulas of
         your own stay.
       </Caption1>
-      <Button disabled={!props.excelReady || busy} onClick={() => void convert("sheet")}>
+      <Button
+        disabledFocusable={!props.excelReady || busy}
+        onClick={() => setConfirming("sheet")}
+      >
         Convert this sheet to values
       </Button>
-      <Button disabled={!props.excelReady || busy} onClick={() => void convert("table")}>
+      <Button
+        disabledFocusable={!props.excelReady || busy}
+        onClick={() => setConfirming("table")}
+      >
         Convert the selected table to values
       </Button>
+      {confirming && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Replace the formulas with their values?</MessageBarTitle>
+            {confirming === "sheet"
+              ? "Every DEALS formula on the active sheet"
+              : "The DEALS formulas of the table at the selected cell"}{" "}
+            will hold today&apos;s values and no longer follow the data. Excel cannot undo this.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                const scope = confirming;
+                setConfirming(undefined);
+                void convert(scope);
+              }}
+            >
+              Convert
+            </Button>
+            <Button onClick={() => setConfirming(undefined)}>Cancel</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {outcome && (
         <MessageBar intent={outcome.intent}>
           <MessageBarBody>{outcome.text}</MessageBarBody>
@@ -307,7 +365,7 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
           {r.workbook
             ? `Every DEALS formula recalculated; ${rebuiltTables(r.workbook)} rebuilt.`
             : r.workbookError
-              ? `The workbook could not be updated: ${r.workbookError}. Refresh again.`
+              ? `The workbook could not be updated: ${r.workbookError}. Press Refresh data again: the data is already in use, so it updates the workbook.`
               : "Open the pane in Excel to update the workbook."}
           {!r.kept && " The new data could not be stored: after a restart the add-in starts from its bundled data."}
         </MessageBarBody>
