@@ -228,3 +228,21 @@ describe("the pieces", () => {
     });
   });
 });
+
+test("a changed reported stake is in the summary", () => {
+  const before = getActiveDataset();
+  const file = bundledFile();
+  const position = file.positions.find((p) => p.stakePct !== undefined);
+  if (!position) throw new Error("fixture: no reported stake");
+  position.stakePct = 0.3;
+  file.version = "2026.12.01";
+  const after = loadDataset(file);
+  if (!after.ok) throw new Error(after.errors.join("; "));
+  const diff = diffDatasets(before, after.dataset);
+  expect(diff.positions).toEqual([
+    expect.objectContaining({ id: position.id, change: "changed", stake: { old: 0.27, new: 0.3 } }),
+  ]);
+  expect(describeDiff(diff)).toBe(
+    "2026.11.26 → 2026.12.01: 1 reported position added, changed or removed."
+  );
+});

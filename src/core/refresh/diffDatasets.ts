@@ -1,6 +1,7 @@
 /**
  * What a refresh changes, for the analyst to read before and after: deals added, removed and changed
- * (status, figure, date, with the new source), and valuations added or removed.
+ * (status, figure, date, with the new source), valuations added, changed or removed, and reported
+ * positions (cumulative investment, stake) added, changed or removed.
  */
 import { DealState, dealState } from "../analytics";
 import { Dataset, IndexedDeal } from "../dataset";
@@ -34,6 +35,15 @@ export interface DatasetDiff {
     date: string;
   }[];
   readonly valuationsRemoved: readonly { id: string; company: string }[];
+  /** Reported positions (cumulative investment, stake) new, changed or gone: STAKE_PCT reads them. */
+  readonly positions: readonly {
+    id: string;
+    investor: string;
+    company: string;
+    change: "added" | "changed" | "removed";
+    stake: { old: number | null; new: number | null };
+    invested: { old: number | null; new: number | null };
+  }[];
   /** Same valuation record, new figure or date (a corrected source). */
   readonly valuationsChanged: readonly {
     id: string;
@@ -104,6 +114,7 @@ export function diffDatasets(before: Dataset, after: Dataset): DatasetDiff {
     valuationsRemoved: before.file.valuations
       .filter((v) => !afterIds.has(v.id))
       .map((v) => ({ id: v.id, company: company(before, v.company) })),
+    positions: diffPositions(before, after),
     valuationsChanged: after.file.valuations.flatMap((v) => {
       const old = before.file.valuations.find((o) => o.id === v.id);
       return old && (old.valueUsd !== v.valueUsd || old.date !== v.date)
@@ -122,6 +133,37 @@ export function diffDatasets(before: Dataset, after: Dataset): DatasetDiff {
   };
 }
 
+function diffPositions(before: Dataset, after: Dataset): DatasetDiff["positions"] {
+  const out: DatasetDiff["positions"][number][] = [];
+  const name = (ds: Dataset, id: string) => ds.companies.get(id)?.name ?? id;
+  const old = new Map(before.file.positions.map((p) => [p.id, p]));
+  const now = new Map(after.file.positions.map((p) => [p.id, p]));
+  for (const id of new Set([...old.keys(), ...now.keys()])) {
+    const a = old.get(id);
+    const b = now.get(id);
+    const stake = { old: a?.stakePct ?? null, new: b?.stakePct ?? null };
+    const invested = { old: a?.investedUsd ?? null, new: b?.investedUsd ?? null };
+    const change = !a
+      ? "added"
+      : !b
+        ? "removed"
+        : stake.old !== stake.new || invested.old !== invested.new
+          ? "changed"
+          : undefined;
+    const p = (b ?? a) as NonNullable<typeof a>;
+    if (change)
+      out.push({
+        id,
+        investor: name(b ? after : before, p.investor),
+        company: name(b ? after : before, p.company),
+        change,
+        stake,
+        invested,
+      });
+  }
+  return out;
+}
+
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** One line for the pane's summary, naming only what moved. */
@@ -138,6 +180,9 @@ export function describeDiff(d: DatasetDiff): string {
       : "",
     d.valuationsRemoved.length > 0
       ? `${count(d.valuationsRemoved.length, "valuation", "valuations")} removed`
+      : "",
+    d.positions.length > 0
+      ? `${count(d.positions.length, "reported position", "reported positions")} added, changed or removed`
       : "",
   ].filter(Boolean);
   return `${d.fromVersion} → ${d.toVersion}: ${parts.length > 0 ? parts.join(", ") : "no deal or valuation changed"}.`;

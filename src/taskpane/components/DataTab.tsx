@@ -145,6 +145,7 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
         valuationsAdded: [],
         valuationsRemoved: [],
         valuationsChanged: [],
+        positions: [],
       };
       setResult({ kind: "done", diff, workbook, kept: true, workbookOnly: true });
     } catch (err) {
@@ -413,6 +414,19 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
               </Text>
             </li>
           ))}
+          {d.positions.map((x) => (
+            <li key={x.id}>
+              <Text>
+                {x.investor} in {x.company}, reported position {x.change}
+                {x.stake.old !== x.stake.new
+                  ? `: stake ${pct(x.stake.old)} → ${pct(x.stake.new)}`
+                  : ""}
+                {x.invested.old !== x.invested.new
+                  ? `; invested ${x.invested.old === null ? "none" : money(x.invested.old)} → ${x.invested.new === null ? "none" : money(x.invested.new)}`
+                  : ""}
+              </Text>
+            </li>
+          ))}
           {d.valuationsRemoved.map((v) => (
             <li key={v.id}>
               <Text>Removed valuation: {v.company}</Text>
@@ -430,8 +444,11 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
   );
 }
 
+const pct = (x: number | null): string => (x === null ? "none" : `${(x * 100).toFixed(1)}%`);
+
 function changes(d: DatasetDiff): number {
   return (
+    d.positions.length +
     d.changed.length +
     d.added.length +
     d.removed.length +
