@@ -69,7 +69,7 @@ test("a newer dataset reaches the formulas and tables, with a summary; a broken 
   await p.getByText("Refresh failed").waitFor();
   await pane.shot("11-refresh-failed");
   await expect(
-    p.getByText(/not a complete JSON file .*The data in use is unchanged\./).isVisible()
+    p.getByText(/not a complete JSON file .*The data in use is unchanged; try again/).isVisible()
   ).resolves.toBe(true);
   expect(await workbook.snapshot()).toEqual(before);
   await expect(p.getByRole("status", { name: "Dataset in use" }).textContent()).resolves.toMatch(

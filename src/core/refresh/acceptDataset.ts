@@ -36,7 +36,7 @@ export function acceptDataset(current: Dataset, text: string, from: string): Ver
     return {
       ok: false,
       kind: "json",
-      message: `${from} is not a complete JSON file (${reason}); it may have been cut off. The data in use is unchanged.`,
+      message: `${from} is not a complete JSON file (${reason}); it may have been cut off. The data in use is unchanged; try again, and if it keeps failing, tell whoever publishes the data.`,
       details: [],
     };
   }
