@@ -184,6 +184,33 @@ const TYPE_SETS = new Map<DealType, ReadonlySet<DealType>>(
   DEAL_TYPES.map((t) => [t, new Set([t])])
 );
 
+/** The arguments DEAL_VALUE and DEAL_STATUS share, read in order; the first unreadable one wins. */
+function flowArgs(
+  ds: Dataset,
+  from: unknown,
+  to: unknown,
+  type: unknown,
+  asOf: unknown
+):
+  | {
+      f: string;
+      t: string;
+      kind: DealType | null;
+      types: ReadonlySet<DealType> | null;
+      day: number;
+    }
+  | FormulaError {
+  const f = companyArg(ds, from);
+  if (isFormulaError(f)) return f;
+  const t = companyArg(ds, to);
+  if (isFormulaError(t)) return t;
+  const kind = choiceArg(type, "type", DEAL_TYPES, null);
+  if (isFormulaError(kind)) return kind;
+  const day = asOfArg(asOf);
+  if (isFormulaError(day)) return day;
+  return { f, t, kind, types: kind === null ? null : (TYPE_SETS.get(kind) ?? null), day };
+}
+
 /** DEALS.DEAL_VALUE(from, to, [type], [as_of]) */
 export function dealValue(
   ds: Dataset,
@@ -193,15 +220,9 @@ export function dealValue(
   asOf: unknown
 ): number | FormulaError {
   return memo(ds, argKey("DV", [from, to, type, asOf]), () => {
-    const f = companyArg(ds, from);
-    if (isFormulaError(f)) return f;
-    const t = companyArg(ds, to);
-    if (isFormulaError(t)) return t;
-    const kind = choiceArg(type, "type", DEAL_TYPES, null);
-    if (isFormulaError(kind)) return kind;
-    const day = asOfArg(asOf);
-    if (isFormulaError(day)) return day;
-    const types = kind === null ? null : (TYPE_SETS.get(kind) ?? null);
+    const args = flowArgs(ds, from, to, type, asOf);
+    if (isFormulaError(args)) return args;
+    const { f, t, kind, types, day } = args;
     const result = pairTotal(ds, f, t, types, day);
     if (result.total !== null) return result.total;
     const asked = `from ${nameOf(ds, f)} to ${nameOf(ds, t)}${kind ? ` of type ${kind}` : ""} ${describeAsOf(day)}`;
@@ -402,15 +423,9 @@ export function dealStatus(
   asOf: unknown
 ): string | FormulaError {
   return memo(ds, argKey("DS", [from, to, type, asOf]), () => {
-    const f = companyArg(ds, from);
-    if (isFormulaError(f)) return f;
-    const t = companyArg(ds, to);
-    if (isFormulaError(t)) return t;
-    const kind = choiceArg(type, "type", DEAL_TYPES, null);
-    if (isFormulaError(kind)) return kind;
-    const day = asOfArg(asOf);
-    if (isFormulaError(day)) return day;
-    const types = kind === null ? null : (TYPE_SETS.get(kind) ?? null);
+    const args = flowArgs(ds, from, to, type, asOf);
+    if (isFormulaError(args)) return args;
+    const { f, t, kind, types, day } = args;
     const seen = new Set<Status>();
     for (const d of matchingDeals(ds, f, t, types, day)) {
       const state = dealState(d, day);
