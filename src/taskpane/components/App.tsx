@@ -38,7 +38,10 @@ const useStyles = makeStyles({
   main: { padding: tokens.spacingHorizontalM },
 });
 
-export function App(props: { dataset: Dataset | undefined; loadError?: string }): React.JSX.Element {
+export function App(props: {
+  dataset: Dataset | undefined;
+  loadError?: string;
+}): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>("tables");
   const [excel, setExcel] = React.useState<ExcelState>("checking");

@@ -61,7 +61,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
 });
 
-
 export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.JSX.Element {
   const styles = useStyles();
   const [kind, setKind] = React.useState<SourceKind>("host");
@@ -111,7 +110,11 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
       let workbookError: string | undefined;
       if (props.excel === "ready") {
         try {
-          workbook = await refreshWorkbook(data.ok ? data.dataset : props.dataset, new Date(), scope);
+          workbook = await refreshWorkbook(
+            data.ok ? data.dataset : props.dataset,
+            new Date(),
+            scope
+          );
         } catch (err) {
           workbookError = describeError(err);
         }
@@ -149,7 +152,11 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
       };
       setResult({ kind: "done", diff, workbook, kept: true, workbookOnly: true });
     } catch (err) {
-      setResult({ kind: "failed", message: `The workbook was not updated: ${describeError(err)}.`, upToDate: false });
+      setResult({
+        kind: "failed",
+        message: `The workbook was not updated: ${describeError(err)}.`,
+        upToDate: false,
+      });
     } finally {
       setBusy(false);
     }
@@ -176,7 +183,9 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>This workbook is behind the data in use</MessageBarTitle>
-            {state.tablesBehind === 1 ? "One inserted table was" : `${state.tablesBehind} inserted tables were`}{" "}
+            {state.tablesBehind === 1
+              ? "One inserted table was"
+              : `${state.tablesBehind} inserted tables were`}{" "}
             built with other data than the {inUse} in use.
           </MessageBarBody>
           <MessageBarActions>
@@ -191,7 +200,10 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
           <MessageBarBody>
             <MessageBarTitle>
               Ribbon refresh at{" "}
-              {new Date(ribbon.at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}
+              {new Date(ribbon.at).toLocaleTimeString(undefined, {
+                hour: "2-digit",
+                minute: "2-digit",
+              })}
             </MessageBarTitle>
             {ribbon.message}
           </MessageBarBody>
@@ -253,7 +265,9 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
       </Button>
       {!source && (
         <Caption1 id="refresh-needs">
-          {kind === "feed" ? "Enter the feed's https address first." : "Choose a dataset file first."}
+          {kind === "feed"
+            ? "Enter the feed's https address first."
+            : "Choose a dataset file first."}
         </Caption1>
       )}
       {result && <ResultBar result={result} excel={props.excel} />}
@@ -266,7 +280,10 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
 function ConvertSection(props: { dataset: Dataset; excelReady: boolean }): React.JSX.Element {
   const styles = useStyles();
   const [busy, setBusy] = React.useState(false);
-  const [outcome, setOutcome] = React.useState<{ intent: "success" | "info" | "error"; text: string }>();
+  const [outcome, setOutcome] = React.useState<{
+    intent: "success" | "info" | "error";
+    text: string;
+  }>();
   const [confirming, setConfirming] = React.useState<ConvertScope | undefined>();
   async function convert(scope: ConvertScope): Promise<void> {
     setBusy(true);
@@ -293,19 +310,13 @@ function ConvertSection(props: { dataset: Dataset; excelReady: boolean }): React
         Share without the add-in
       </Text>
       <Caption1>
-        Replace DEALS formulas with the values they show, so the workbook opens anywhere. Formulas of
-        your own stay.
+        Replace DEALS formulas with the values they show, so the workbook opens anywhere. Formulas
+        of your own stay.
       </Caption1>
-      <Button
-        disabledFocusable={!props.excelReady || busy}
-        onClick={() => setConfirming("sheet")}
-      >
+      <Button disabledFocusable={!props.excelReady || busy} onClick={() => setConfirming("sheet")}>
         Convert this sheet to values
       </Button>
-      <Button
-        disabledFocusable={!props.excelReady || busy}
-        onClick={() => setConfirming("table")}
-      >
+      <Button disabledFocusable={!props.excelReady || busy} onClick={() => setConfirming("table")}>
         Convert the selected table to values
       </Button>
       {confirming && (
@@ -359,16 +370,22 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
   );
   return (
     <>
-      <MessageBar intent={blocked.length > 0 || r.workbookError ? "warning" : "success"} layout="multiline">
+      <MessageBar
+        intent={blocked.length > 0 || r.workbookError ? "warning" : "success"}
+        layout="multiline"
+      >
         <MessageBarBody>
-          <MessageBarTitle>{r.workbookOnly ? "Workbook updated" : "Data refreshed"}</MessageBarTitle>
+          <MessageBarTitle>
+            {r.workbookOnly ? "Workbook updated" : "Data refreshed"}
+          </MessageBarTitle>
           {r.workbookOnly ? `Updated to data ${d.toVersion}.` : describeDiff(d)}{" "}
           {r.workbook
             ? `Every DEALS formula recalculated; ${rebuiltTables(r.workbook)} rebuilt.`
             : r.workbookError
               ? `The workbook could not be updated: ${r.workbookError}. Press Refresh data again: the data is already in use, so it updates the workbook.`
               : "Open the pane in Excel to update the workbook."}
-          {!r.kept && " The new data could not be stored: after a restart the add-in starts from its bundled data."}
+          {!r.kept &&
+            " The new data could not be stored: after a restart the add-in starts from its bundled data."}
         </MessageBarBody>
       </MessageBar>
       {blocked.map((t) => (
@@ -377,68 +394,70 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
         </MessageBar>
       ))}
       {changes(d) > 0 && (
-      <section aria-label="What changed">
-        <Text weight="semibold" block>
-          What changed
-        </Text>
-        <ul className={styles.list}>
-          {d.changed.map((c) => (
-            <li key={c.id}>
-              <Text>
-                {c.title}:{" "}
-                {c.fields
-                  .map((x) => `${x.field} ${show(x.field, x.old)} → ${show(x.field, x.new)}`)
-                  .join("; ")}{" "}
-                <Caption1>({c.source})</Caption1>
-              </Text>
-            </li>
-          ))}
-          {d.valuationsChanged.map((v) => (
-            <li key={v.id}>
-              <Text>
-                {v.company} valuation {money(v.old)} → {money(v.new)} <Caption1>({v.source})</Caption1>
-              </Text>
-            </li>
-          ))}
-          {d.added.map((a) => (
-            <li key={a.id}>
-              <Text>
-                New: {a.title} {a.amount !== null ? money(a.amount) : ""} <Caption1>({a.source})</Caption1>
-              </Text>
-            </li>
-          ))}
-          {d.valuationsAdded.map((v) => (
-            <li key={v.id}>
-              <Text>
-                New valuation: {v.company} {money(v.amount)} ({v.date})
-              </Text>
-            </li>
-          ))}
-          {d.positions.map((x) => (
-            <li key={x.id}>
-              <Text>
-                {x.investor} in {x.company}, reported position {x.change}
-                {x.stake.old !== x.stake.new
-                  ? `: stake ${pct(x.stake.old)} → ${pct(x.stake.new)}`
-                  : ""}
-                {x.invested.old !== x.invested.new
-                  ? `; invested ${x.invested.old === null ? "none" : money(x.invested.old)} → ${x.invested.new === null ? "none" : money(x.invested.new)}`
-                  : ""}
-              </Text>
-            </li>
-          ))}
-          {d.valuationsRemoved.map((v) => (
-            <li key={v.id}>
-              <Text>Removed valuation: {v.company}</Text>
-            </li>
-          ))}
-          {d.removed.map((x) => (
-            <li key={x.id}>
-              <Text>Removed: {x.title}</Text>
-            </li>
-          ))}
-        </ul>
-      </section>
+        <section aria-label="What changed">
+          <Text weight="semibold" block>
+            What changed
+          </Text>
+          <ul className={styles.list}>
+            {d.changed.map((c) => (
+              <li key={c.id}>
+                <Text>
+                  {c.title}:{" "}
+                  {c.fields
+                    .map((x) => `${x.field} ${show(x.field, x.old)} → ${show(x.field, x.new)}`)
+                    .join("; ")}{" "}
+                  <Caption1>({c.source})</Caption1>
+                </Text>
+              </li>
+            ))}
+            {d.valuationsChanged.map((v) => (
+              <li key={v.id}>
+                <Text>
+                  {v.company} valuation {money(v.old)} → {money(v.new)}{" "}
+                  <Caption1>({v.source})</Caption1>
+                </Text>
+              </li>
+            ))}
+            {d.added.map((a) => (
+              <li key={a.id}>
+                <Text>
+                  New: {a.title} {a.amount !== null ? money(a.amount) : ""}{" "}
+                  <Caption1>({a.source})</Caption1>
+                </Text>
+              </li>
+            ))}
+            {d.valuationsAdded.map((v) => (
+              <li key={v.id}>
+                <Text>
+                  New valuation: {v.company} {money(v.amount)} ({v.date})
+                </Text>
+              </li>
+            ))}
+            {d.positions.map((x) => (
+              <li key={x.id}>
+                <Text>
+                  {x.investor} in {x.company}, reported position {x.change}
+                  {x.stake.old !== x.stake.new
+                    ? `: stake ${pct(x.stake.old)} → ${pct(x.stake.new)}`
+                    : ""}
+                  {x.invested.old !== x.invested.new
+                    ? `; invested ${x.invested.old === null ? "none" : money(x.invested.old)} → ${x.invested.new === null ? "none" : money(x.invested.new)}`
+                    : ""}
+                </Text>
+              </li>
+            ))}
+            {d.valuationsRemoved.map((v) => (
+              <li key={v.id}>
+                <Text>Removed valuation: {v.company}</Text>
+              </li>
+            ))}
+            {d.removed.map((x) => (
+              <li key={x.id}>
+                <Text>Removed: {x.title}</Text>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

@@ -40,7 +40,12 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
-  figure: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  figure: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
   quote: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalS,
@@ -88,13 +93,19 @@ export function DealsTab(props: { dataset: Dataset; excelReady: boolean }): Reac
             }
       );
     } catch (err) {
-      setFeedback({ intent: "error", text: `The formula was not inserted: ${describeError(err)}.` });
+      setFeedback({
+        intent: "error",
+        text: `The formula was not inserted: ${describeError(err)}.`,
+      });
     }
   }
 
   return (
     <div className={styles.stack}>
-      <Field label="Search deals" hint="A party (name, alias or ticker), words of the title, or an id.">
+      <Field
+        label="Search deals"
+        hint="A party (name, alias or ticker), words of the title, or an id."
+      >
         <SearchBox
           value={query}
           placeholder="e.g. Amazon OpenAI"

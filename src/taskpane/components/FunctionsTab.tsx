@@ -37,7 +37,10 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-type Loaded = { state: "loading" } | { state: "ready"; list: FunctionInfo[] } | { state: "failed"; message: string };
+type Loaded =
+  | { state: "loading" }
+  | { state: "ready"; list: FunctionInfo[] }
+  | { state: "failed"; message: string };
 
 export function FunctionsTab(): React.JSX.Element {
   const styles = useStyles();
@@ -58,13 +61,14 @@ export function FunctionsTab(): React.JSX.Element {
     };
   }, []);
 
-  if (loaded.state === "loading") return <Spinner size="small" label="Loading the function list…" />;
+  if (loaded.state === "loading")
+    return <Spinner size="small" label="Loading the function list…" />;
   if (loaded.state === "failed")
     return (
       <MessageBar intent="error">
         <MessageBarBody>
-          The function list could not be loaded (functions.json: {loaded.message}). The functions may
-          still work in Excel; reload the add-in to try again.
+          The function list could not be loaded (functions.json: {loaded.message}). The functions
+          may still work in Excel; reload the add-in to try again.
         </MessageBarBody>
       </MessageBar>
     );
@@ -81,7 +85,11 @@ export function FunctionsTab(): React.JSX.Element {
               <h2 className={styles.signature}>{formulaSignature(fn)}</h2>
               <Caption1>{fn.description}</Caption1>{" "}
               {href && (
-                <Link href={href} target="_blank" aria-label={`Help for ${FUNCTIONS_NAMESPACE}.${fn.name}`}>
+                <Link
+                  href={href}
+                  target="_blank"
+                  aria-label={`Help for ${FUNCTIONS_NAMESPACE}.${fn.name}`}
+                >
                   Help
                 </Link>
               )}

@@ -80,7 +80,9 @@ export function SubjectPicker(props: {
           <TagGroup
             className={styles.tags}
             aria-label={`Chosen ${plural}`}
-            onDismiss={(_, data) => props.onChange(props.selected.filter((id) => id !== data.value))}
+            onDismiss={(_, data) =>
+              props.onChange(props.selected.filter((id) => id !== data.value))
+            }
           >
             {props.selected.map((id) => (
               <Tag

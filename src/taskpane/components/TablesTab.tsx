@@ -193,8 +193,8 @@ function NoticeBar(props: {
       <MessageBar intent="success">
         <MessageBarBody>
           <MessageBarTitle>Table {n.outcome.table} inserted</MessageBarTitle>
-          {n.rows} {n.rows === 1 ? "row" : "rows"} of {n.mode === "live" ? "live formulas" : "values"} at{" "}
-          {n.outcome.address}.
+          {n.rows} {n.rows === 1 ? "row" : "rows"} of{" "}
+          {n.mode === "live" ? "live formulas" : "values"} at {n.outcome.address}.
         </MessageBarBody>
       </MessageBar>
     );
