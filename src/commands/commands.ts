@@ -6,35 +6,32 @@
  */
 import { describeDiff } from "../core/refresh/diffDatasets";
 import { defaultSource } from "../runtime/dataSources";
-import { refreshData } from "../runtime/refreshData";
-import { getActiveDataset } from "../runtime/datasetStore";
 import { setRefreshNotice } from "../runtime/refreshNotice";
-import { refreshWorkbook } from "../workbook/refreshWorkbook";
+import { describeError } from "../workbook/describeError";
+import { refreshAll } from "../workbook/refreshAll";
 
 /** The ribbon's Refresh: from the team's feed saved in the pane, else the add-in's own data file. */
 export async function refreshFromRibbon(): Promise<void> {
   try {
-    const data = await refreshData(defaultSource());
-    if (!data.ok && data.upToDate !== true) {
-      setRefreshNotice(false, data.message);
+    const r = await refreshAll(defaultSource(), { updateWorkbook: true });
+    if (r.status === "failed") {
+      setRefreshNotice(false, r.message);
       return;
     }
-    // Up to date or newer: either way the workbook is brought to the data in use.
-    const workbook = await refreshWorkbook(data.ok ? data.dataset : getActiveDataset());
-    if (!data.ok) {
-      setRefreshNotice(true, `${data.message} This workbook was brought to it.`);
+    if (r.workbookError) {
+      setRefreshNotice(false, `The workbook was not updated: ${r.workbookError}. Refresh again.`);
       return;
     }
-    const left = workbook.tables.filter((t) => t.status !== "rebuilt").length;
+    const left = (r.workbook?.tables ?? []).filter((t) => t.status !== "rebuilt").length;
+    const said = r.diff
+      ? describeDiff(r.diff)
+      : `${r.message ?? ""} This workbook was brought to it.`;
     setRefreshNotice(
       left === 0,
-      `${describeDiff(data.diff)}${left > 0 ? ` ${left} table(s) could not be rebuilt: open the pane's Refresh tab.` : ""}`
+      `${said}${left > 0 ? ` ${left} table(s) could not be rebuilt: open the pane's Refresh tab.` : ""}`
     );
   } catch (err) {
-    setRefreshNotice(
-      false,
-      `The refresh stopped: ${err instanceof Error ? err.message : String(err)}`
-    );
+    setRefreshNotice(false, `The refresh stopped: ${describeError(err)}`);
   }
 }
 

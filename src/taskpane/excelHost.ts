@@ -7,14 +7,3 @@ export async function excelAvailable(): Promise<boolean> {
   await Office.onReady();
   return typeof Excel !== "undefined" && typeof Excel.run === "function";
 }
-
-/** What went wrong, in words for the pane (office.js errors carry a code and a message). */
-export function describeError(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return typeof code === "string" && code !== "" && !err.message.includes(code)
-      ? `${err.message} (${code})`
-      : err.message;
-  }
-  return String(err);
-}

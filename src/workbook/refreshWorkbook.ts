@@ -204,10 +204,9 @@ function check(
   // The analyst's own columns hold notes per row: if the rows would no longer be the same companies
   // in the same order, their notes would sit beside the wrong company. Refuse rather than misalign.
   const ownColumns = headers.length > f.plan.columns.length;
+  // A row is known by its Investor and Company cells (Company alone in a valuation table).
   const labelColumns = f.plan.columns
-    .map((c, i) =>
-      c.format === "General" && i < 2 && /^(company|investor)$/i.test(c.header) ? i : -1
-    )
+    .map((c, i) => (/^(company|investor)$/i.test(c.header) ? i : -1))
     .filter((i) => i >= 0);
   const keysNow = f.body.values.map((row) =>
     labelColumns.map((i) => String(row[offsets[i] as number] ?? "")).join("|")

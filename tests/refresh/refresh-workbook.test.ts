@@ -13,6 +13,7 @@ import {
   resetStoreForTests,
 } from "../../src/runtime/datasetStore";
 import { insertTable } from "../../src/workbook/insertTable";
+import { refreshAll } from "../../src/workbook/refreshAll";
 import { LAST_REFRESH_KEY, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
 import { newerWithAmazonInXai, newerWithXaiAt } from "../support/datasets";
 import { dealsWorkbook } from "../support/dealsWorkbook";
@@ -257,4 +258,34 @@ test("the selected table only: the other inserted tables keep their rows and val
       message: expect.stringMatching(/not in a table/),
     }),
   ]);
+});
+
+test("Refresh again with the data already in use updates a table that was blocked", async () => {
+  const table = await insert(
+    { kind: "exposure", subjects: ["Amazon"], asOf: null, mode: "values" },
+    "Sheet1",
+    "B2"
+  );
+  wb.setCell("Sheet1", "D6", "in the way");
+  const text = JSON.stringify(newerWithAmazonInXai());
+  const first = await refreshAll(
+    { kind: "file", name: "deals.json", text },
+    { updateWorkbook: true }
+  );
+  expect(first).toMatchObject({
+    status: "refreshed",
+    workbook: { tables: [{ table, status: "blocked" }] },
+  });
+
+  wb.setCell("Sheet1", "D6", "");
+  const again = await refreshAll(
+    { kind: "file", name: "deals.json", text },
+    { updateWorkbook: true }
+  );
+  expect(again).toMatchObject({
+    status: "upToDate",
+    message: expect.stringMatching(/already in use/),
+    workbook: { tables: [{ table, status: "rebuilt", rows: 3 }] },
+  });
+  expect(wb.cell("Sheet1", "C6").value).toBe("xAI");
 });

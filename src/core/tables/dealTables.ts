@@ -88,7 +88,6 @@ export function valuationTable(ds: Dataset, request: TableRequest): PlanResult {
     ];
   });
   const draft = {
-    kind: "valuation" as const,
     title: "valuations",
     baseTableName: "DealsValuations",
     baseSheetName: "Valuations",
@@ -131,7 +130,6 @@ export function exposureTable(ds: Dataset, request: TableRequest): PlanResult {
     return { ok: false, message: `No equity investments by ${names} ${asOf.label}.` };
   }
   const draft = {
-    kind: "exposure" as const,
     title: "exposure",
     baseTableName: "DealsExposure",
     baseSheetName: "Exposure",

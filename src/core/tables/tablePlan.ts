@@ -57,7 +57,7 @@ export type Recipe =
   | { readonly kind: "times"; readonly factor: number; readonly by: Recipe & { kind: "call" } };
 
 export interface TableDraft {
-  readonly kind: TableKind;
+  /** Words for the caption: "valuations", "exposure". */
   readonly title: string;
   readonly baseTableName: string;
   readonly baseSheetName: string;

@@ -24,28 +24,19 @@ import { Dataset } from "../../core/dataset";
 import { dataVersion } from "../../core/formulas";
 import { DatasetDiff, describeDiff } from "../../core/refresh/diffDatasets";
 import { DataSource, saveFeed, savedFeed } from "../../runtime/dataSources";
-import { refreshData } from "../../runtime/refreshData";
 import { getRefreshNotice, onRefreshNotice } from "../../runtime/refreshNotice";
 import { ConvertScope, convertToValues } from "../../workbook/convertToValues";
-import { WorkbookState, readWorkbookState } from "../../workbook/lastRefresh";
+import { WorkbookState, readWorkbookState } from "../../workbook/workbookState";
+import { RefreshAll, refreshAll } from "../../workbook/refreshAll";
 import { RefreshScope, WorkbookOutcome, refreshWorkbook } from "../../workbook/refreshWorkbook";
-import { describeError } from "../excelHost";
+import { describeError } from "../../workbook/describeError";
 import { money, words } from "../format";
 import type { ExcelState } from "./App";
 
 type SourceKind = DataSource["kind"];
 
-type Result =
-  | {
-      kind: "done";
-      diff: DatasetDiff;
-      workbook?: WorkbookOutcome;
-      workbookError?: string;
-      kept: boolean;
-      /** Only the workbook was brought to the data in use; nothing was loaded. */
-      workbookOnly?: boolean;
-    }
-  | { kind: "failed"; message: string; upToDate: boolean };
+/** A refresh's outcome as the pane shows it (refreshAll's, or the "Update this workbook" button's). */
+type Result = RefreshAll;
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -93,73 +84,32 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
           : { kind: "feed", url: feed.trim() }
         : file && { kind: "file", ...file };
 
-  async function refresh(): Promise<void> {
-    if (!source) return;
+  async function run(work: () => Promise<RefreshAll>): Promise<void> {
     setBusy(true);
     setResult(undefined);
     try {
-      if (source.kind === "feed") saveFeed(source.url);
-      const data = await refreshData(source);
-      if (!data.ok && data.upToDate !== true) {
-        setResult({ kind: "failed", message: data.message, upToDate: false });
-        return;
-      }
-      // Newer data, or the same: either way the workbook is brought to the data in use (a table that
-      // was blocked last time, or a workbook from an older session, gets updated now).
-      let workbook: WorkbookOutcome | undefined;
-      let workbookError: string | undefined;
-      if (props.excel === "ready") {
-        try {
-          workbook = await refreshWorkbook(
-            data.ok ? data.dataset : props.dataset,
-            new Date(),
-            scope
-          );
-        } catch (err) {
-          workbookError = describeError(err);
-        }
-      }
-      if (!data.ok) {
-        setResult({
-          kind: "failed",
-          message: `${data.message}${workbook ? " This workbook was brought to it." : ""}`,
-          upToDate: true,
-        });
-        return;
-      }
-      setResult({ kind: "done", diff: data.diff, workbook, workbookError, kept: data.kept });
+      setResult(await work());
+    } catch (err) {
+      setResult({ status: "failed", message: `The refresh stopped: ${describeError(err)}.` });
     } finally {
       setBusy(false);
     }
   }
 
+  function refresh(): void {
+    if (!source) return;
+    if (source.kind === "feed") saveFeed(source.url);
+    void run(() => refreshAll(source, { updateWorkbook: props.excel === "ready", scope }));
+  }
+
   /** Brings this workbook to the data in use without loading anything (a workbook from an older session). */
-  async function updateWorkbook(): Promise<void> {
-    setBusy(true);
-    try {
-      const workbook = await refreshWorkbook(props.dataset, new Date(), scope);
-      const version = props.dataset.file.version;
-      const diff: DatasetDiff = {
-        fromVersion: state?.last?.version.split(" ")[0] ?? version,
-        toVersion: version,
-        added: [],
-        removed: [],
-        changed: [],
-        valuationsAdded: [],
-        valuationsRemoved: [],
-        valuationsChanged: [],
-        positions: [],
-      };
-      setResult({ kind: "done", diff, workbook, kept: true, workbookOnly: true });
-    } catch (err) {
-      setResult({
-        kind: "failed",
-        message: `The workbook was not updated: ${describeError(err)}.`,
-        upToDate: false,
-      });
-    } finally {
-      setBusy(false);
-    }
+  function updateWorkbook(): void {
+    void run(async () => ({
+      status: "upToDate",
+      message: `Brought to data ${props.dataset.file.version}.`,
+      kept: true,
+      workbook: await refreshWorkbook(props.dataset, new Date(), scope),
+    }));
   }
 
   const f = props.dataset.file;
@@ -189,7 +139,7 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
             built with other data than the {inUse} in use.
           </MessageBarBody>
           <MessageBarActions>
-            <Button disabled={busy} onClick={() => void updateWorkbook()}>
+            <Button disabled={busy} onClick={updateWorkbook}>
               Update this workbook
             </Button>
           </MessageBarActions>
@@ -238,9 +188,8 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
                   (text) => setFile({ name: chosen.name, text }),
                   (err: unknown) =>
                     setResult({
-                      kind: "failed",
+                      status: "failed",
                       message: `${chosen.name} could not be read (${describeError(err)}). Choose it again.`,
-                      upToDate: false,
                     })
                 );
               input.value = ""; // choosing the same file again is a change too
@@ -259,7 +208,7 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
         disabledFocusable={busy || !source}
         icon={busy ? <Spinner size="tiny" /> : undefined}
         aria-describedby={source ? undefined : "refresh-needs"}
-        onClick={() => void refresh()}
+        onClick={refresh}
       >
         {busy ? "Refreshing…" : "Refresh data"}
       </Button>
@@ -270,7 +219,7 @@ export function DataTab(props: { dataset: Dataset; excel: ExcelState }): React.J
             : "Choose a dataset file first."}
         </Caption1>
       )}
-      {result && <ResultBar result={result} excel={props.excel} />}
+      {result && <ResultBar result={result} />}
       <ConvertSection dataset={props.dataset} excelReady={props.excel === "ready"} />
     </div>
   );
@@ -352,14 +301,14 @@ function ConvertSection(props: { dataset: Dataset; excelReady: boolean }): React
   );
 }
 
-function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Element {
+function ResultBar(props: { result: Result }): React.JSX.Element {
   const styles = useStyles();
   const r = props.result;
-  if (r.kind === "failed")
+  if (r.status === "failed")
     return (
-      <MessageBar intent={r.upToDate ? "info" : "error"} layout="multiline">
+      <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{r.upToDate ? "Already up to date" : "Refresh failed"}</MessageBarTitle>
+          <MessageBarTitle>Refresh failed</MessageBarTitle>
           {r.message}
         </MessageBarBody>
       </MessageBar>
@@ -375,10 +324,8 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
         layout="multiline"
       >
         <MessageBarBody>
-          <MessageBarTitle>
-            {r.workbookOnly ? "Workbook updated" : "Data refreshed"}
-          </MessageBarTitle>
-          {r.workbookOnly ? `Updated to data ${d.toVersion}.` : describeDiff(d)}{" "}
+          <MessageBarTitle>{d ? "Data refreshed" : "Already up to date"}</MessageBarTitle>
+          {d ? describeDiff(d) : r.message}{" "}
           {r.workbook
             ? `Every DEALS formula recalculated; ${rebuiltTables(r.workbook)} rebuilt.`
             : r.workbookError
@@ -393,7 +340,7 @@ function ResultBar(props: { result: Result; excel: ExcelState }): React.JSX.Elem
           <MessageBarBody>{t.message}</MessageBarBody>
         </MessageBar>
       ))}
-      {changes(d) > 0 && (
+      {d && changes(d) > 0 && (
         <section aria-label="What changed">
           <Text weight="semibold" block>
             What changed

@@ -24,7 +24,7 @@ import { DealRow, searchDeals } from "../../core/browse";
 import { Dataset } from "../../core/dataset";
 import { DEAL_TYPES, DealType, STATUSES, Status } from "../../core/schema";
 import { insertFormula } from "../../workbook/insertFormula";
-import { describeError } from "../excelHost";
+import { describeError } from "../../workbook/describeError";
 import { money, words } from "../format";
 
 const PAGE = 25;

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { describeError } from "../excelHost";
+import { describeError } from "../../workbook/describeError";
 import {
   FUNCTIONS_NAMESPACE,
   FunctionInfo,

@@ -21,7 +21,7 @@ import { Dataset } from "../../core/dataset";
 import { buildTable, tableChoices } from "../../core/tables/dealTables";
 import { FigureMode, TableKind } from "../../core/tables/tablePlan";
 import { InsertOutcome, Placement, insertTable } from "../../workbook/insertTable";
-import { describeError } from "../excelHost";
+import { describeError } from "../../workbook/describeError";
 import type { ExcelState } from "./App";
 import { SubjectPicker } from "./SubjectPicker";
 
