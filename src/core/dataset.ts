@@ -1,9 +1,8 @@
 /**
- * Loading a dataset: schema validation (zod), consistency checks the schema cannot express
+ * Loading a dataset: schema validation (schema.ts), consistency checks the schema cannot express
  * (references resolve, nothing counted twice, dates in order), then the indexes every formula reads.
  * A dataset is immutable once loaded; a refresh builds a new one and swaps it in whole.
  */
-import { z } from "zod";
 import { factStartDay } from "./dates";
 import { normalizeName } from "./names";
 import {
@@ -16,6 +15,7 @@ import {
   Valuation,
   datasetSchema,
 } from "./schema";
+import { Issue, validate } from "./validate";
 
 /** A deal event with its start day precomputed. */
 export interface IndexedEvent extends DealEvent {
@@ -74,19 +74,17 @@ export const pairKey = (from: string, to: string): string => `${from}|${to}`;
 
 /** Validates raw JSON (already parsed) and builds the dataset, or lists every problem found. */
 export function loadDataset(json: unknown): LoadResult {
-  const parsed = datasetSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
+  const parsed = validate(datasetSchema, json);
+  if (!parsed.ok) return { ok: false, errors: parsed.issues.map(formatIssue) };
   // Index first (it tolerates broken references), then check consistency on the indexes: every
   // fact's day is computed once and the id maps are built once.
-  const dataset = buildIndexes(parsed.data);
+  const dataset = buildIndexes(parsed.value);
   const errors = checkConsistency(dataset);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, dataset };
 }
 
-function formatIssues(error: z.ZodError): string[] {
-  return error.issues
-    .slice(0, 50)
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+function formatIssue(issue: Issue): string {
+  return `${issue.path.join(".") || "(root)"}: ${issue.message}`;
 }
 
 const MAX_ERRORS = 50;

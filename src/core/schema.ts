@@ -3,7 +3,21 @@
  * Used at build time (scripts/check-dataset.ts, run by webpack) and at load time (dataset.ts),
  * so a file that passes the build is exactly a file the add-in accepts.
  */
-import { z } from "zod";
+import {
+  Infer,
+  array,
+  atMost,
+  httpsUrl,
+  literal,
+  matches,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  positive,
+  string,
+} from "./validate";
 
 /** Whether a YYYY-MM-DD names a real day (arithmetic, no Date: this runs for every date of every fact). */
 function isCalendarDay(s: string): boolean {
@@ -17,20 +31,18 @@ function isCalendarDay(s: string): boolean {
 }
 
 /** A fact's date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD. */
-export const factDate = z
-  .string()
-  .regex(
+export const factDate = string(
+  matches(
     /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
     "expected YYYY, YYYY-MM or YYYY-MM-DD"
-  )
-  .refine(isCalendarDay, { message: "not a calendar date" });
+  ),
+  [isCalendarDay, "not a calendar date"]
+);
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes");
-const usd = z.number().finite().positive();
+const id = string(matches(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes"));
+const usd = number(positive);
 /** Text with something in it (checked, not trimmed: the data is stored as given). */
-const text = z.string().regex(/\S/, "must not be empty");
+const text = string(matches(/\S/, "must not be empty"));
 
 export const DEAL_TYPES = [
   "equity",
@@ -54,117 +66,121 @@ export const COMPANY_KINDS = ["ai_lab", "hyperscaler", "chipmaker", "investor", 
  * with partOf. aggregate: a headline figure summing or tracking other deals, listed but never added to them. */
 export const DEAL_KINDS = ["transaction", "round", "aggregate"] as const;
 
-export const dealType = z.enum(DEAL_TYPES);
-export const status = z.enum(STATUSES);
-export const qualifier = z.enum(QUALIFIERS);
+export const dealType = oneOf(DEAL_TYPES);
+export const status = oneOf(STATUSES);
+export const qualifier = oneOf(QUALIFIERS);
 
 /** Where a figure comes from: every fact carries a source id and the sentence that states it. */
 const sourced = {
   source: id,
   quote: text,
-  note: text.optional(),
+  note: optional(text),
 };
 
-export const sourceSchema = z.strictObject({
+export const sourceSchema = object({
   id,
-  url: z.url({ protocol: /^https$/ }).nullable(),
+  url: nullable(string(httpsUrl)),
   title: text,
-  date: factDate.optional(),
+  date: optional(factDate),
   /** What the source reports besides its figures (context that is not a deal). */
-  notes: text.optional(),
+  notes: optional(text),
 });
 
-export const companySchema = z.strictObject({
+export const companySchema = object({
   id,
   name: text,
-  kind: z.enum(COMPANY_KINDS),
-  aliases: z.array(text),
-  tickers: z.array(text),
-  parent: id.nullable(),
+  kind: oneOf(COMPANY_KINDS),
+  aliases: array(text),
+  tickers: array(text),
+  parent: nullable(id),
 });
 
 /** One reported state of a deal. The deal's figure as of a date is the latest event's amount on or before it.
  * A deal's valuation (post-money, implied) lives in `valuations`, linked by dealId, with its own quote. */
-export const dealEventSchema = z.strictObject({
+export const dealEventSchema = object({
   date: factDate,
   status,
-  amountUsd: usd.nullable(),
-  qualifier: qualifier.nullable(),
+  amountUsd: nullable(usd),
+  qualifier: nullable(qualifier),
   /** A tranche paid into an existing commitment: adds to what is funded, not to the commitment. */
-  trancheUsd: usd.optional(),
+  trancheUsd: optional(usd),
   ...sourced,
 });
 
-export const dealSchema = z.strictObject({
+export const dealSchema = object({
   id,
   title: text,
   from: id,
   /** null: no single counterparty (an own build-out such as Stargate's sites, or an aggregate across many). */
-  to: id.nullable(),
+  to: nullable(id),
   type: dealType,
-  kind: z.enum(DEAL_KINDS),
-  partOf: id.optional(),
+  kind: oneOf(DEAL_KINDS),
+  partOf: optional(id),
   /** Deals that may hold some of the same money (for a reader: totals never use it; see notes). */
-  overlaps: z.array(id).optional(),
-  termYears: z.number().positive().max(50).optional(),
+  overlaps: optional(array(id)),
+  termYears: optional(number(positive, atMost(50))),
   /** Rows of shared/reference/deals.csv this deal was built from (S = seed article). */
-  refs: z.array(text).min(1),
-  notes: text.optional(),
-  history: z.array(dealEventSchema).min(1),
+  refs: array(text, 1),
+  notes: optional(text),
+  history: array(dealEventSchema, 1),
 });
 
 /** A reported cumulative position: "has invested $13B and owns about 27%". */
-export const positionSchema = z
-  .strictObject({
+export const positionSchema = object(
+  {
     id,
     investor: id,
     company: id,
     date: factDate,
-    investedUsd: usd.optional(),
-    investedQualifier: qualifier.optional(),
-    stakePct: z.number().gt(0).max(1).optional(),
-    stakeQualifier: qualifier.optional(),
+    investedUsd: optional(usd),
+    investedQualifier: optional(qualifier),
+    stakePct: optional(number(positive, atMost(1))),
+    stakeQualifier: optional(qualifier),
     /** Deals this cumulative figure includes, so totals take the larger of the two, never both. */
-    covers: z.array(id),
-    refs: z.array(text).min(1),
+    covers: array(id),
+    refs: array(text, 1),
     ...sourced,
-  })
-  .refine((p) => p.investedUsd !== undefined || p.stakePct !== undefined, {
-    message: "a position states an amount invested, a stake, or both",
-  });
+  },
+  [
+    (p) => p.investedUsd !== undefined || p.stakePct !== undefined,
+    "a position states an amount invested, a stake, or both",
+  ]
+);
 
-export const valuationSchema = z.strictObject({
+export const valuationSchema = object({
   id,
   company: id,
   date: factDate,
   valueUsd: usd,
   qualifier: qualifier,
-  basis: z.enum(VALUATION_BASES),
-  dealId: id.optional(),
-  refs: z.array(text).min(1),
+  basis: oneOf(VALUATION_BASES),
+  dealId: optional(id),
+  refs: array(text, 1),
   ...sourced,
 });
 
-export const datasetSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+export const datasetSchema = object({
+  schemaVersion: literal(1),
   /** Increases with every published dataset; a refresh never goes back to a lower one. */
-  version: z.string().regex(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, "expected YYYY.MM.DD or YYYY.MM.DD.N"),
+  version: string(
+    matches(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, "expected YYYY.MM.DD or YYYY.MM.DD.N")
+  ),
   asOf: factDate,
   title: text,
-  sources: z.array(sourceSchema).min(1),
-  companies: z.array(companySchema).min(1),
-  deals: z.array(dealSchema),
-  positions: z.array(positionSchema),
-  valuations: z.array(valuationSchema),
+  sources: array(sourceSchema, 1),
+  companies: array(companySchema, 1),
+  deals: array(dealSchema),
+  positions: array(positionSchema),
+  valuations: array(valuationSchema),
 });
 
-export type DealType = z.infer<typeof dealType>;
-export type Status = z.infer<typeof status>;
-export type Qualifier = z.infer<typeof qualifier>;
-export type Source = z.infer<typeof sourceSchema>;
-export type Company = z.infer<typeof companySchema>;
-export type DealEvent = z.infer<typeof dealEventSchema>;
-export type Deal = z.infer<typeof dealSchema>;
-export type Position = z.infer<typeof positionSchema>;
-export type Valuation = z.infer<typeof valuationSchema>;
-export type DatasetFile = z.infer<typeof datasetSchema>;
+export type DealType = Infer<typeof dealType>;
+export type Status = Infer<typeof status>;
+export type Qualifier = Infer<typeof qualifier>;
+export type Source = Infer<typeof sourceSchema>;
+export type Company = Infer<typeof companySchema>;
+export type DealEvent = Infer<typeof dealEventSchema>;
+export type Deal = Infer<typeof dealSchema>;
+export type Position = Infer<typeof positionSchema>;
+export type Valuation = Infer<typeof valuationSchema>;
+export type DatasetFile = Infer<typeof datasetSchema>;
