@@ -162,9 +162,7 @@ export const valuationSchema = object({
 export const datasetSchema = object({
   schemaVersion: literal(1),
   /** Increases with every published dataset; a refresh never goes back to a lower one. */
-  version: string(
-    matches(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, "expected YYYY.MM.DD or YYYY.MM.DD.N")
-  ),
+  version: string(matches(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, "expected YYYY.MM.DD or YYYY.MM.DD.N")),
   asOf: factDate,
   title: text,
   sources: array(sourceSchema, 1),

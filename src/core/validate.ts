@@ -109,7 +109,9 @@ export function nullable<T>(inner: Validator<T>): Validator<T | null> {
 }
 
 /** A field that may be missing (or undefined); `null` still has to pass `inner`. */
-export function optional<T>(inner: Validator<T>): Validator<T | undefined> & { readonly optional: true } {
+export function optional<T>(
+  inner: Validator<T>
+): Validator<T | undefined> & { readonly optional: true } {
   return { check: inner.check, optional: true };
 }
 
