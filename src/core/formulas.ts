@@ -74,12 +74,24 @@ function argKey(name: string, args: unknown[]): string {
 
 // ---------- reading arguments ----------
 
+/**
+ * Longest name, alias, ticker or deal id an argument may be: Excel's own limit for text typed in a
+ * formula. Longer text (a whole cell of it) cannot be a name, and matching it would be the slow part of
+ * the call (Unicode normalization and "Did you mean" are linear in its length).
+ */
+const MAX_NAME_LENGTH = 255;
+
 /** Text argument as Excel may pass it; numbers are read as text (a ticker like 9984). */
 function textArg(value: unknown, what: string): string | FormulaError {
   if (Array.isArray(value)) return invalidValue(`Give one ${what}, not a range or an array.`);
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value !== "string" || value.trim() === "") return invalidValue(`Enter a ${what}.`);
-  return value.trim();
+  const text = value.trim();
+  if (text.length > MAX_NAME_LENGTH)
+    return invalidValue(
+      `'${clip(text)}' is ${text.length.toLocaleString("en-US")} characters long; a ${what} has at most ${MAX_NAME_LENGTH}. Check which cell the formula reads.`
+    );
+  return text;
 }
 
 function companyArg(ds: Dataset, value: unknown): string | FormulaError {

@@ -22,31 +22,41 @@ function normalizeUnicode(name: string): string {
     .replace(/[^\p{L}\p{N}:]+/gu, "");
 }
 
-/** Edit distance with adjacent transpositions (optimal string alignment), capped for speed. */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), capped for speed. Three reused
+ * rows of integers: "Did you mean" runs this against every known name, so it must not allocate per row.
+ */
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length;
+  let before = new Int32Array(n + 1); // row i-2
+  let prev = new Int32Array(n + 1); // row i-1
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const ai = a.charCodeAt(i - 1);
+    row[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + cost
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
-      row.push(v);
-      rowMin = Math.min(rowMin, v);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      // Comparisons rather than Math.min: this is the innermost loop (and Math.min in it is many
+      // times slower inside a vm context such as Jest's).
+      let v = (prev[j - 1] as number) + (ai === bj ? 0 : 1);
+      const deletion = (prev[j] as number) + 1;
+      const insertion = (row[j - 1] as number) + 1;
+      if (deletion < v) v = deletion;
+      if (insertion < v) v = insertion;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const transposition = (before[j - 2] as number) + 1;
+        if (transposition < v) v = transposition;
+      }
+      row[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > cap) return cap + 1;
-    prevPrev = prev;
-    prev = row;
+    [before, prev, row] = [prev, row, before];
   }
-  return prev[b.length] as number;
+  return prev[n] as number;
 }
 
 /**

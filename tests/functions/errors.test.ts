@@ -133,6 +133,20 @@ describe("arguments that cannot be read", () => {
     );
   });
 
+  it("a whole cell of text where a name belongs is #VALUE! saying so, not a slow search", async () => {
+    const pasted = `OpenAI ${"and more ".repeat(40)}`; // 367 characters, trimmed to 366
+    expect(await excel("VALUATION", pasted)).toEqual(
+      VALUE(
+        "'OpenAI and more and more and more and m…' is 366 characters long; a company name, alias or ticker has at most 255. Check which cell the formula reads."
+      )
+    );
+    expect(await excel("DEAL_FIELD", "x".repeat(256), "amount")).toEqual(
+      VALUE(/is 256 characters long; a deal id .* has at most 255/)
+    );
+    // 255 is still read as a name (and is unknown).
+    expect(await excel("VALUATION", "x".repeat(255))).toEqual(NA(/^Unknown company/));
+  });
+
   it("friendly spellings of choices are accepted", async () => {
     expect(await excel("EXPOSURE", "Amazon", "Stake Value")).toEqual(
       await excel("EXPOSURE", "Amazon", "stake_value")
