@@ -214,6 +214,26 @@ describe("cell values", () => {
     ]);
   });
 
+  test('text starting with "+", "-" or "@" is a formula unless written behind the text marker', async () => {
+    const fake = createFakeExcel();
+    await write(fake, "A1:F1", [["+1+1", "-2*3", "@SUM(1,2)", "'+Microsoft", "'-cmd", "-"]]);
+    const row = ["A1", "B1", "C1", "D1", "E1", "F1"].map((a) => fake.cell("Sheet1", a));
+    expect(row.map((c) => c.value)).toEqual([2, -6, 3, "+Microsoft", "-cmd", "-"]);
+    expect(row.slice(0, 3).map((c) => c.formula)).toEqual(["=+1+1", "=-2*3", "=SUM(1,2)"]);
+    await write(fake, "A2", [["+Microsoft"]]); // as typed, a name Excel does not know
+    expect(fake.cell("Sheet1", "A2").value).toBe("#NAME?");
+  });
+
+  test('a quote inside a formula\'s text is written twice, as in Excel: =LEN("a""b") is 3', async () => {
+    const fake = createFakeExcel();
+    await write(fake, "A1:B1", [['=LEN("a""b")', '="say ""hi"""']]);
+    expect(fake.cell("Sheet1", "A1")).toMatchObject({ value: 3, formula: '=LEN("a""b")' });
+    expect(fake.cell("Sheet1", "B1")).toMatchObject({
+      value: 'say "hi"',
+      formula: '="say ""hi"""',
+    });
+  });
+
   test("range properties: address with a quoted sheet name, indexes, text, formats", async () => {
     const fake = createFakeExcel({ sheets: ["My Sheet"] });
     await run(fake, async (context) => {

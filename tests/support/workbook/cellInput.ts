@@ -1,6 +1,6 @@
 /**
  * What Excel makes of a value written through range.values or range.formulas, the same as typing it:
- * "=…" is a formula, "'…" is text, "#N/A" is an error, "TRUE" a boolean, "12.5" a number, "" clears
+ * "=…" (and "+…", "-…", "@…") is a formula, "'…" is text, "#N/A" is an error, "TRUE" a boolean, "12.5" a number, "" clears
  * the cell, and null leaves the cell as it is.
  */
 import { fail } from "./errors";
@@ -53,5 +53,10 @@ export function parseCellInput(raw: unknown): CellWrite {
     const value = Number(raw.trim());
     if (Number.isFinite(value)) return { kind: "value", value };
   }
+  // As typed, "+…", "-…" and "@…" start a formula too ("-cmd|' /C calc'!A0" is the classic injection);
+  // text meant as text needs the "'" marker.
+  // Excel drops a leading "@" (implicit intersection) where it changes nothing.
+  if (raw.length > 1 && /^[+\-@]/.test(raw))
+    return { kind: "formula", text: raw.startsWith("@") ? `=${raw.slice(1)}` : `=${raw}` };
   return { kind: "value", value: raw };
 }

@@ -70,9 +70,31 @@ function toEvaluated(value: unknown): EvaluatedCell {
 }
 
 /** How a cell's content goes to HyperFormula; "'" keeps text from being read as a number or date. */
+/**
+ * Excel writes a quote inside a text literal as two quotes ("a""b"); HyperFormula's parser does not
+ * accept that, so such a literal goes to the engine as ("a"&CHAR(34)&"b") and comes back from it as
+ * Excel wrote it. Literals without a quote inside are left alone.
+ */
+const STRING_LITERAL = /"(?:[^"]|"")*"/g;
+const ENGINE_QUOTED = /\("((?:[^"]|"&CHAR\(34\)&")*)"\)/g;
+
+export function toEngineFormula(excel: string): string {
+  return excel.replace(STRING_LITERAL, (literal) =>
+    literal.length > 2 && literal.slice(1, -1).includes('""')
+      ? `(${literal.replace(/(?<=.)""(?=.)/g, '"&CHAR(34)&"')})`
+      : literal
+  );
+}
+
+export function fromEngineFormula(engine: string): string {
+  return engine.replace(ENGINE_QUOTED, (match, inner: string) =>
+    inner.includes('"&CHAR(34)&"') ? `"${inner.split('"&CHAR(34)&"').join('""')}"` : match
+  );
+}
+
 function toRaw(content: CellContent | null): RawCellContent {
   if (content === null) return null;
-  if (content.kind === "formula") return content.text;
+  if (content.kind === "formula") return toEngineFormula(content.text);
   if (content.kind === "error")
     return content.code === "#NULL!" ? `=${NULL_ERROR_FUNCTION}()` : content.code;
   return typeof content.value === "string" ? `'${content.value}` : content.value;
@@ -135,7 +157,7 @@ export class FormulaEngine {
   }
 
   isValidFormula(text: string): boolean {
-    return this.hf.validateFormula(text);
+    return this.hf.validateFormula(toEngineFormula(text));
   }
 
   /** Writes a block of contents (null clears a cell) with its top-left corner at row, column. */
@@ -174,7 +196,8 @@ export class FormulaEngine {
 
   /** The formula as Excel reports it (function names and references in upper case). */
   formula(sheet: number, row: number, column: number): string | undefined {
-    return this.hf.getCellFormula({ sheet, row, col: column });
+    const formula = this.hf.getCellFormula({ sheet, row, col: column });
+    return formula === undefined ? undefined : fromEngineFormula(formula);
   }
 
   /** The cells a dynamic-array formula at row, column spills into (the formula's cell included). */
