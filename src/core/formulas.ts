@@ -20,7 +20,7 @@ import {
 import { Dataset, IndexedDeal, IndexedValuation } from "./dataset";
 import { LATEST, clip, describeAsOf, excelSerial, parseAsOf, precisionOf } from "./dates";
 import { FormulaError, invalidValue, isFormulaError, notAvailable } from "./errors";
-import { closestName, normalizeName } from "./names";
+import { MAX_NAME_LENGTH, closestName, normalizeName } from "./names";
 import { DEAL_TYPES, DealType, Qualifier, Status } from "./schema";
 
 export type Cell = string | number;
@@ -75,13 +75,9 @@ function argKey(name: string, args: unknown[]): string {
 // ---------- reading arguments ----------
 
 /**
- * Longest name, alias, ticker or deal id an argument may be: Excel's own limit for text typed in a
- * formula. Longer text (a whole cell of it) cannot be a name, and matching it would be the slow part of
- * the call (Unicode normalization and "Did you mean" are linear in its length).
+ * Text argument as Excel may pass it; numbers are read as text (a ticker like 9984). Text longer than any
+ * name (a whole cell of it) is refused before matching, which would be the slow part of the call.
  */
-const MAX_NAME_LENGTH = 255;
-
-/** Text argument as Excel may pass it; numbers are read as text (a ticker like 9984). */
 function textArg(value: unknown, what: string): string | FormulaError {
   if (Array.isArray(value)) return invalidValue(`Give one ${what}, not a range or an array.`);
   if (typeof value === "number" && Number.isFinite(value)) return String(value);

@@ -1,5 +1,11 @@
 /** Name matching: how a typed party name is compared with names, aliases and tickers. */
 
+/**
+ * Longest name, alias, ticker or id there is: Excel's limit for text typed in a formula, so every name
+ * in the data can be typed, and longer text given to a formula is refused before it is matched.
+ */
+export const MAX_NAME_LENGTH = 255;
+
 /** Case-, accent-, space- and punctuation-insensitive form: "Amazon.com Inc." → "amazoncominc". */
 export function normalizeName(name: string): string {
   // Fast paths for plain ASCII, which is nearly every name typed: native lower-casing, then letters,

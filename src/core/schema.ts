@@ -5,6 +5,7 @@
  */
 import {
   Infer,
+  Rule,
   array,
   atMost,
   httpsUrl,
@@ -18,6 +19,7 @@ import {
   positive,
   string,
 } from "./validate";
+import { MAX_NAME_LENGTH } from "./names";
 
 /** Whether a YYYY-MM-DD names a real day (arithmetic, no Date: this runs for every date of every fact). */
 function isCalendarDay(s: string): boolean {
@@ -39,10 +41,19 @@ export const factDate = string(
   [isCalendarDay, "not a calendar date"]
 );
 
-const id = string(matches(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes"));
+const shortEnough: Rule<string> = [
+  (s) => s.length <= MAX_NAME_LENGTH,
+  `must be at most ${MAX_NAME_LENGTH} characters (a formula could not name it)`,
+];
+const id = string(
+  matches(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes"),
+  shortEnough
+);
 const usd = number(positive);
 /** Text with something in it (checked, not trimmed: the data is stored as given). */
 const text = string(matches(/\S/, "must not be empty"));
+/** A company's name, alias or ticker: what an analyst types into a formula. */
+const name = string(matches(/\S/, "must not be empty"), shortEnough);
 
 export const DEAL_TYPES = [
   "equity",
@@ -88,10 +99,10 @@ export const sourceSchema = object({
 
 export const companySchema = object({
   id,
-  name: text,
+  name,
   kind: oneOf(COMPANY_KINDS),
-  aliases: array(text),
-  tickers: array(text),
+  aliases: array(name),
+  tickers: array(name),
   parent: nullable(id),
 });
 

@@ -193,6 +193,11 @@ describe("loading rejects broken data with a message", () => {
       /its own ancestor/,
     ],
     ["a stake above 100%", (d) => (d.positions[0]!.stakePct = 1.5), /stakePct/],
+    [
+      "a name no formula could type (over 255 characters)",
+      (d) => d.companies[0]!.aliases.push("x".repeat(256)),
+      /companies\.0\.aliases\.\d+: must be at most 255 characters/,
+    ],
     ["an http source", (d) => (d.sources[1]!.url = "http://example.com/x"), /url/],
     [
       "an unknown field",
