@@ -28,7 +28,10 @@ const useStyles = makeStyles({
     alignItems: "center",
     marginTop: tokens.spacingVerticalXS,
   },
-  tags: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  tags: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, minWidth: 0, maxWidth: "100%" },
+  // A long name is cut with an ellipsis (the whole name shows on hover), never wider than the pane.
+  tag: { maxWidth: "100%", minWidth: 0 },
+  tagText: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
 export function SubjectPicker(props: {
@@ -89,6 +92,9 @@ export function SubjectPicker(props: {
                 key={id}
                 value={id}
                 size="small"
+                className={styles.tag}
+                primaryText={{ className: styles.tagText }}
+                title={nameOf(id)}
                 dismissible
                 dismissIcon={{ "aria-label": `Remove ${nameOf(id)}` }}
               >
