@@ -59,6 +59,8 @@ const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
  * addresses from the @microsoft/office-js package (the same files, offline). Any other outside request
  * is refused, so a page that reaches elsewhere fails visibly.
  */
+export const TELEMETRY_FRAME = "https://telemetryservice.firstpartyapps.oaspapps.com/";
+
 export async function routeOfficeJs(page: Page, allowedOrigin: string): Promise<string[]> {
   const refused: string[] = [];
   await page.route("**/*", async (route) => {
@@ -72,6 +74,12 @@ export async function routeOfficeJs(page: Page, allowedOrigin: string): Promise<
         return await route.fulfill({ status: 404, body: `not in @microsoft/office-js: ${file}` });
       }
     }
+    // office.js's telemetry frame (see the CSP in taskpane.html): an empty page stands in for Microsoft's.
+    if (url.startsWith(TELEMETRY_FRAME))
+      return await route.fulfill({
+        body: "<!doctype html><title>telemetry</title>",
+        contentType: "text/html",
+      });
     if (url.startsWith(allowedOrigin) || url.startsWith("data:")) return route.continue();
     refused.push(url);
     return route.abort();

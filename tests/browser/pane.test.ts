@@ -4,6 +4,7 @@
  * search, pick, insert tables, insert a formula, try to write over their own cells — and checks the
  * workbook afterwards. Screenshots of each state go to test-artifacts/screenshots/.
  */
+import { TELEMETRY_FRAME } from "./chromium";
 import { usePaneSession } from "./paneSession";
 
 const pane = usePaneSession();
@@ -38,6 +39,13 @@ test("the pane opens with the dataset's version, in Office's look, with nothing 
         check();
       })
   );
+  // office.js adds its hidden telemetry frame 3 s after loading: the CSP lets it in, style and all.
+  await pane.page.locator(`iframe[src^="${TELEMETRY_FRAME}"]`).waitFor({ state: "attached" });
+  await expect(
+    pane.page
+      .locator(`iframe[src^="${TELEMETRY_FRAME}"]`)
+      .evaluate((f) => getComputedStyle(f).display)
+  ).resolves.toBe("none");
   expect(pane.problems).toEqual([]);
 });
 

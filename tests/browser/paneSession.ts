@@ -113,7 +113,9 @@ export function usePaneSession(): PaneSession {
     },
     async shot(name) {
       const p = current();
-      await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      // caret "initial": Playwright would otherwise hide a text box's caret with an injected inline
+      // style, which the page's CSP rightly refuses (and reports as a violation).
+      await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, caret: "initial" });
       const width = await p.evaluate(() => document.documentElement.scrollWidth);
       expect([name, width]).toEqual([name, 320]);
     },
