@@ -5,7 +5,7 @@
  * the built functions.json must be associated by the bundle itself and answer when called as Excel calls
  * it, with omitted optional arguments as null.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { metadata } from "./support/excel";
@@ -117,5 +117,27 @@ describe("the production commands bundle", () => {
     (actions.get("refreshAiDeals") as (e: { completed: () => void }) => void)({ completed });
     await new Promise((r) => setTimeout(r, 200));
     expect(completed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the production bundles under the pages' Content-Security-Policy", () => {
+  it("build no code from text: no eval, no Function constructor, no timers given strings", () => {
+    const files = readdirSync(outDir).filter((f) => f.endsWith(".js"));
+    expect(files).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "runtime.js"]));
+    const evalLike = [
+      /\beval\s*\(/,
+      /\bnew\s+Function\s*\(/,
+      /\bFunction\s*\(\s*["'`]/,
+      /=\s*Function\s*[;,)]/, // the constructor taken under another name, to call later
+      /\bset(?:Timeout|Interval)\s*\(\s*["'`]/,
+    ];
+    const found = files.flatMap((file) => {
+      const code = readFileSync(join(outDir, file), "utf8");
+      return evalLike
+        .map((pattern) => pattern.exec(code))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => `${file}: …${code.slice(Math.max(0, m.index - 60), m.index + 60)}…`);
+    });
+    expect(found).toEqual([]);
   });
 });
