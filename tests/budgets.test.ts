@@ -1,0 +1,53 @@
+/**
+ * Size budgets on the production build, gzipped as a server sends them: the code a formula needs (the
+ * functions entry without the dataset, which is its own file and grows with the data) and the code the
+ * task pane adds on top of it. Budgets are today's sizes plus a little: a change that grows either must
+ * say why here. What was cut to get there: zod (most of the formula code) for src/core/validate.ts, and
+ * Fluent's Card and Badge (with the focus library they pull in) for plain styled elements.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { productionBuild } from "./support/productionBuild";
+
+const BUDGET = {
+  /** runtime.js + the core + functions.js; 12.7 KB on 2026-11-26. */
+  formulaCode: 14_000,
+  /** React, Fluent UI and the pane's own code; 175 KB on 2026-11-26. */
+  paneCode: 184_000,
+};
+
+let dir: string;
+let entrypoints: Record<string, string[]>;
+
+beforeAll(async () => {
+  ({ dir, entrypoints } = await productionBuild());
+}, 300_000);
+
+const gzipped = (file: string): number =>
+  gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+const total = (files: string[]): number => files.reduce((sum, f) => sum + gzipped(f), 0);
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+
+it("the code a formula needs stays within its budget, without the dataset", () => {
+  const files = entrypoints.functions ?? [];
+  expect(files).toContain("dataset.js"); // the dataset is split out, so it can be left out here
+  const code = files.filter((f) => f !== "dataset.js");
+  const size = total(code);
+  console.log(
+    `formula code: ${kb(size)} gzipped (${code.join(", ")}), budget ${kb(BUDGET.formulaCode)}; the dataset adds ${kb(gzipped("dataset.js"))}`
+  );
+  expect(size).toBeGreaterThan(0);
+  expect(size).toBeLessThanOrEqual(BUDGET.formulaCode);
+});
+
+it("the code the task pane adds stays within its budget", () => {
+  const shared = new Set(entrypoints.functions ?? []);
+  const pane = (entrypoints.taskpane ?? []).filter((f) => !shared.has(f));
+  expect(pane).toContain("taskpane.js");
+  const size = total(pane);
+  console.log(
+    `task pane code: ${kb(size)} gzipped (${pane.join(", ")}), budget ${kb(BUDGET.paneCode)}`
+  );
+  expect(size).toBeLessThanOrEqual(BUDGET.paneCode);
+});
