@@ -144,7 +144,33 @@ function choiceArg<T extends string>(
   fallback: T | null
 ): T | null | FormulaError {
   if (value === null || value === undefined || value === "") return fallback;
-  const help = `Use one of: ${accepted.join(", ")}${fallback === null ? ", or leave it empty for all" : `, or leave it empty for ${fallback}`}.`;
+  const empty = fallback === null ? "all" : fallback;
+  return readChoice(
+    value,
+    what,
+    accepted,
+    `Use one of: ${accepted.join(", ")}, or leave it empty for ${empty}.`
+  );
+}
+
+/** A choice that must be made (a field): empty is #VALUE! asking for one, never "leave it empty". */
+function requiredChoiceArg<T extends string>(
+  value: unknown,
+  what: string,
+  accepted: readonly T[]
+): T | FormulaError {
+  const help = `Use one of: ${accepted.join(", ")}.`;
+  if (value === null || value === undefined || value === "")
+    return invalidValue(`Enter a ${what}. ${help}`);
+  return readChoice(value, what, accepted, help);
+}
+
+function readChoice<T extends string>(
+  value: unknown,
+  what: string,
+  accepted: readonly T[],
+  help: string
+): T | FormulaError {
   if (typeof value !== "string")
     return invalidValue(
       `Unknown ${what} ${Array.isArray(value) ? "(a range)" : String(value)}. ${help}`
@@ -358,10 +384,8 @@ export function valuationField(
   return memo(ds, argKey("VF", [company, field, asOf]), () => {
     const c = companyArg(ds, company);
     if (isFormulaError(c)) return c;
-    const f = choiceArg(field, "field", VALUATION_FIELDS, null);
+    const f = requiredChoiceArg(field, "field", VALUATION_FIELDS);
     if (isFormulaError(f)) return f;
-    if (f === null)
-      return invalidValue(`Enter a field. Use one of: ${VALUATION_FIELDS.join(", ")}.`);
     const day = asOfArg(asOf);
     if (isFormulaError(day)) return day;
     const list = ds.valuationsByCompany.get(c);
@@ -586,9 +610,8 @@ export function dealField(ds: Dataset, dealId: unknown, field: unknown): Cell | 
   return memo(ds, argKey("DF", [dealId, field]), () => {
     const idText = textArg(dealId, "deal id (the ID column of DEALS.DEAL_LIST)");
     if (isFormulaError(idText)) return idText;
-    const f = choiceArg(field, "field", DEAL_FIELDS, null);
+    const f = requiredChoiceArg(field, "field", DEAL_FIELDS);
     if (isFormulaError(f)) return f;
-    if (f === null) return invalidValue(`Enter a field. Use one of: ${DEAL_FIELDS.join(", ")}.`);
     const deal = ds.dealById.get(idText.toLowerCase());
     if (!deal) {
       const near = closestName(idText, ds.dealById.keys());

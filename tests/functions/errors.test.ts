@@ -100,7 +100,13 @@ describe("arguments that cannot be read", () => {
       )
     );
     expect(await excel("DEAL_FIELD", "amazon-openai-equity", "price")).toEqual(
-      VALUE(/^Unknown field 'price'\. Use one of: title, from, to, .*history, notes/)
+      VALUE(/^Unknown field 'price'\. Use one of: title, from, to, .*history, notes\.$/)
+    );
+    // A field is required: the message never suggests leaving it empty.
+    expect(await excel("VALUATION_FIELD", "OpenAI", "colour")).toEqual(
+      VALUE(
+        "Unknown field 'colour'. Use one of: amount, qualifier, basis, date, date_value, deal, source, quote, previous_amount, previous_date, previous_date_value."
+      )
     );
     expect(await excel("DEAL_FIELD", "amazon-openai-equity", null)).toEqual(
       VALUE(/^Enter a field\. Use one of: title/)
