@@ -142,7 +142,7 @@ module.exports = async (env = {}, argv = {}) => {
       new compilerWebpack.DefinePlugin({ __AI_DEALS_FEED_ORIGINS__: JSON.stringify(feedOrigins) }),
       // Absolute input: the plugin matches modules by the resolved path of this option.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
-      new HelpPagePlugin({ namespace }),
+      new HelpPagePlugin({ namespace, reference: path.join(ROOT, "src/functions/reference.json") }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -8,12 +8,45 @@ export interface FunctionMetadata {
   parameters?: { name: string; description?: string; optional?: boolean }[];
 }
 
+/** src/functions/reference.json: examples and errors by function id. */
+export interface Reference {
+  common?: ReferenceError[];
+  functions?: Record<string, { examples: ReferenceExample[]; errors: ReferenceError[] }>;
+}
+export interface ReferenceExample {
+  args: (string | number | null)[];
+  /** A single value; or, for a function returning a table, its header row. */
+  result?: string | number;
+  header?: string[];
+  note?: string;
+}
+export interface ReferenceError {
+  /** Common errors: the parameter names they come with; and the function the example calls. */
+  parameters?: string[];
+  id?: string;
+  args: (string | number | null)[];
+  error: string;
+  when: string;
+  message: string;
+}
+
 export function renderHelpPage(
   metadata: { functions?: FunctionMetadata[] },
-  options: { namespace: string; title?: string }
+  options: { namespace: string; title?: string; reference?: Reference }
 ): string;
+export function formulaText(
+  namespace: string,
+  name: string,
+  args: readonly (string | number | null)[]
+): string;
+export function errorsOf(fn: FunctionMetadata, reference: Reference): ReferenceError[];
 export function signature(namespace: string, fn: FunctionMetadata): string;
 export class HelpPagePlugin {
-  constructor(options: { namespace: string; metadataAsset?: string; filename?: string });
+  constructor(options: {
+    namespace: string;
+    reference: string;
+    metadataAsset?: string;
+    filename?: string;
+  });
   apply(compiler: Compiler): void;
 }

@@ -2,8 +2,12 @@
  * help.html, generated at build time from functions.json (so it can never disagree with the functions):
  * one section per function whose id is the function's id, the target of each JSDoc @helpurl
  * (https://localhost:3000/help.html#DEAL_VALUE) and of the manifest's SupportUrl. A static page: no script.
+ * Each section lists the arguments (from functions.json), then examples and errors from
+ * src/functions/reference.json, whose every formula tests/functions/reference.test.ts evaluates.
  */
 "use strict";
+
+const fs = require("node:fs");
 
 const PLUGIN_NAME = "HelpPagePlugin";
 
@@ -16,8 +20,63 @@ function signature(namespace, fn) {
   return `${namespace}.${fn.name}(${args.join(", ")})`;
 }
 
-/** The whole page as a string; `metadata` is the parsed functions.json. */
-function renderHelpPage(metadata, { namespace, title = "AI Deals: function help" }) {
+/** A formula as typed: text in quotes (inner quotes doubled), numbers as they are, null left empty. */
+function formulaText(namespace, name, args) {
+  const shown = [...args];
+  while (shown.length > 0 && shown[shown.length - 1] === null) shown.pop();
+  const text = shown.map((a) =>
+    a === null ? "" : typeof a === "string" ? `"${a.replace(/"/g, '""')}"` : String(a)
+  );
+  return `=${namespace}.${name}(${text.join(",")})`;
+}
+
+function resultText(example) {
+  if (Array.isArray(example.header)) return `a table with the columns ${example.header.join(", ")}`;
+  const r = example.result;
+  if (typeof r === "number") return r.toLocaleString("en-US", { maximumFractionDigits: 4 });
+  return JSON.stringify(r);
+}
+
+/** The errors a function can return: those of its kinds of arguments, then its own. */
+function errorsOf(fn, reference) {
+  const names = new Set((fn.parameters || []).map((p) => p.name));
+  const common = (reference.common || []).filter((e) => e.parameters.some((p) => names.has(p)));
+  const own = ((reference.functions || {})[fn.id] || {}).errors || [];
+  return [...common, ...own];
+}
+
+function renderExamples(namespace, fn, reference) {
+  const examples = ((reference.functions || {})[fn.id] || {}).examples || [];
+  if (examples.length === 0) return "";
+  const items = examples
+    .map(
+      (e) =>
+        `<li><code>${escapeHtml(formulaText(namespace, fn.name, e.args))}</code> → <strong>${escapeHtml(resultText(e))}</strong>${e.note ? ` <span class="note">(${escapeHtml(e.note)})</span>` : ""}</li>`
+    )
+    .join("\n          ");
+  return `<h3>Examples</h3>\n        <ul class="examples">\n          ${items}\n        </ul>`;
+}
+
+function renderErrors(fn, reference) {
+  const errors = errorsOf(fn, reference);
+  if (errors.length === 0) return "<h3>Errors</h3>\n        <p>None: it always answers.</p>";
+  const rows = errors
+    .map(
+      (e) =>
+        `<tr><td><code>${escapeHtml(e.error)}</code></td><td>${escapeHtml(e.when)}<br /><span class="message">${escapeHtml(e.message)}</span></td></tr>`
+    )
+    .join("\n          ");
+  return `<h3>Errors</h3>\n        <table class="errors">\n          <tr><th scope="col">Error</th><th scope="col">When, and what Excel shows</th></tr>\n          ${rows}\n        </table>`;
+}
+
+/**
+ * The whole page as a string; `metadata` is the parsed functions.json, `reference` the parsed
+ * src/functions/reference.json (examples and errors by function id).
+ */
+function renderHelpPage(
+  metadata,
+  { namespace, title = "AI Deals: function help", reference = {} }
+) {
   const functions = Array.isArray(metadata && metadata.functions) ? metadata.functions : [];
   const toc = functions
     .map(
@@ -39,6 +98,8 @@ function renderHelpPage(metadata, { namespace, title = "AI Deals: function help"
         <h2 id="${escapeHtml(fn.id)}-title"><code>${escapeHtml(signature(namespace, fn))}</code></h2>
         <p>${escapeHtml(fn.description || "")}</p>
         ${params ? `<h3>Arguments</h3>\n        <dl class="params">\n          ${params}\n        </dl>` : "<p>No arguments.</p>"}
+        ${renderExamples(namespace, fn, reference)}
+        ${renderErrors(fn, reference)}
       </section>`;
     })
     .join("\n");
@@ -72,8 +133,8 @@ ${sections}
 
 /** Emits help.html next to functions.json (which custom-functions-metadata-plugin adds to the compilation). */
 class HelpPagePlugin {
-  constructor({ namespace, metadataAsset = "functions.json", filename = "help.html" }) {
-    this.options = { namespace, metadataAsset, filename };
+  constructor({ namespace, reference, metadataAsset = "functions.json", filename = "help.html" }) {
+    this.options = { namespace, reference, metadataAsset, filename };
   }
 
   apply(compiler) {
@@ -91,7 +152,13 @@ class HelpPagePlugin {
             return;
           }
           const metadata = JSON.parse(asset.source.source().toString());
-          const html = renderHelpPage(metadata, { namespace: this.options.namespace });
+          // Read on every build, and watched: editing an example rebuilds the page.
+          compilation.fileDependencies.add(this.options.reference);
+          const reference = JSON.parse(fs.readFileSync(this.options.reference, "utf8"));
+          const html = renderHelpPage(metadata, {
+            namespace: this.options.namespace,
+            reference,
+          });
           compilation.emitAsset(this.options.filename, new sources.RawSource(html));
         }
       );
@@ -99,4 +166,4 @@ class HelpPagePlugin {
   }
 }
 
-module.exports = { renderHelpPage, signature, HelpPagePlugin };
+module.exports = { renderHelpPage, signature, formulaText, errorsOf, HelpPagePlugin };
