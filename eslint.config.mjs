@@ -44,6 +44,14 @@ export default [
     languageOptions: { parser: tsParser, ecmaVersion: 2022 },
   },
   {
+    // Every Office.js rule is an error, not a warning: office-addin-lint passes warnings, and a
+    // context.sync() in a loop is exactly the slow pattern the writers must not have.
+    files: ["**/*.ts", "**/*.tsx", "**/*.js"],
+    rules: Object.fromEntries(
+      Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"])
+    ),
+  },
+  {
     // TypeScript resolves every name (DOM, Office, CustomFunctions, node) from tsconfig's types.
     files: ["**/*.ts", "**/*.tsx"],
     rules: { "no-undef": "off" },
