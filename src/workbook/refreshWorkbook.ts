@@ -8,7 +8,7 @@
  * error, which a full calculation skips: office-js issues 4502, 4185, 6611), then Excel calculates fully
  * so everything that depends on them follows.
  *
- * Five syncs whatever the number of tables (one more to find the selected table): the records and the
+ * Four syncs whatever the number of tables (one more to find the selected table): the records and the
  * sheets; each table's place, rows and headers and the rows below it; the captions above the tables and
  * the DEALS formulas of every sheet; then all the writes and the calculation.
  * A table that would have to grow into the analyst's cells is left as it was, and the outcome says so.
@@ -149,7 +149,7 @@ export async function refreshWorkbook(
     }
     const formulaCells = sheets.items.map((sheet) => {
       const deals = sheet.findAllOrNullObject("DEALS.", { completeMatch: false, matchCase: false });
-      deals.load("areas/items/address, areas/items/formulas");
+      deals.load("areas/items/address, areas/items/formulas, areas/items/values");
       return deals;
     });
     await context.sync();
@@ -168,11 +168,26 @@ export async function refreshWorkbook(
       for (const area of found.areas.items) {
         const block = parseAddress(area.address);
         if (!block || rebuilt.some((b) => overlaps(b, block))) continue;
-        if (!area.formulas.some((row) => row.some((f) => /DEALS\./i.test(String(f))))) continue;
-        // Entering the same formulas again is what makes Excel call the functions anew.
-        const again = area.formulas;
-        area.formulas = again;
-        formulas += again.length * (again[0]?.length ?? 0);
+        // Entering the same formulas again is what makes Excel call the functions anew. Only cells that
+        // hold a DEALS formula are written; every other cell of the area gets null, which leaves it as it
+        // is. Text that merely mentions "DEALS." (a note, a converted value) must never be written back:
+        // range.formulas gives text without its ' marker ("=LEN(…)" for the text '=LEN(…)), so it would
+        // come back as a formula. A text cell's formula is its value; a formula's value is its result.
+        let found = 0;
+        const again = area.formulas.map((row, r) =>
+          row.map((f, c) => {
+            const isDealsFormula =
+              typeof f === "string" &&
+              f.startsWith("=") &&
+              /DEALS\./i.test(f) &&
+              area.values[r]?.[c] !== f;
+            if (isDealsFormula) found++;
+            return isDealsFormula ? f : null;
+          })
+        );
+        if (found === 0) continue;
+        area.formulas = again; // null: "leave this cell", as Excel documents
+        formulas += found;
       }
     }
     wb.settings.add(LAST_REFRESH_KEY, JSON.stringify({ version, at: now.toISOString() }));

@@ -203,6 +203,23 @@ test("a DEALS formula showing an error follows the data too (a full calculation 
   expect(wb.cell("Sheet1", "A1").value).toBe(24e9);
 });
 
+test("text that mentions DEALS. stays text: only DEALS formulas are entered again", async () => {
+  // A note from the data (a formula's text result, converted to a value) and the analyst's own text:
+  // range.formulas reads both back without their text marker, so writing them back would make formulas.
+  wb.setCell("Model", "A1", `'=LEN("pwned by DEALS.")`);
+  wb.setCell("Model", "A2", "'-1+2 see DEALS.VALUATION");
+  wb.setCell("Model", "A3", '=DEALS.VALUATION("xAI")');
+  wb.setCell("Model", "B1", "'@DEALS. note beside a formula");
+  wb.setCell("Model", "B2", "=DEALS.DATA_VERSION()");
+  const out = await refreshWorkbook(swapTo(newerWithXaiAt(30e9)));
+  expect(out.formulas).toBe(2);
+  expect(wb.cell("Model", "A1").value).toBe('=LEN("pwned by DEALS.")');
+  expect(wb.cell("Model", "A2").value).toBe("-1+2 see DEALS.VALUATION");
+  expect(wb.cell("Model", "B1").value).toBe("@DEALS. note beside a formula");
+  expect(wb.cell("Model", "A3").value).toBe(30e9);
+  expect(wb.cell("Model", "B2").value).toBe("2026.12.01 (data as of 2026-11-26)");
+});
+
 test("an analyst's own title above a table is never replaced", async () => {
   const table = await insert(
     { kind: "valuation", subjects: ["xAI"], asOf: null, mode: "values" },
