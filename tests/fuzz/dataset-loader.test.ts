@@ -42,7 +42,13 @@ function parentOf(root: Json, path: Path): { holder: Record<string, Json>; key: 
 }
 
 /** Mutations whose result the loader must refuse, whatever else is true of the file. */
-type Fatal = "unknown party" | "duplicated id" | "negative amount" | "future date" | "truncated";
+type Fatal =
+  | "unknown field"
+  | "unknown party"
+  | "duplicated id"
+  | "negative amount"
+  | "future date"
+  | "truncated";
 
 interface Mutation {
   name: string;
@@ -99,6 +105,27 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: "add a field the schema does not have",
+    apply(file, pick) {
+      const isObject = (o: Json): o is { [key: string]: Json } =>
+        o !== null && typeof o === "object" && !Array.isArray(o);
+      const objects = [
+        file,
+        ...pathsOf(file).map((p) => parentOf(file, [...p, "x"]).holder as Json),
+      ].filter(isObject);
+      const target = oneOf(objects, pick);
+      // "__proto__" as an own key, as JSON.parse makes it: it must be refused, not become a prototype.
+      if (pick % 2 === 0)
+        Object.defineProperty(target, "__proto__", {
+          value: { admin: true },
+          enumerable: true,
+          configurable: true,
+        });
+      else target.colour = "red";
+      return "unknown field";
+    },
+  },
+  {
     name: "name an unknown party",
     apply(file, pick) {
       const deal = oneOf(records(file, "deals"), pick);
@@ -143,6 +170,9 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
+/** Mutations from this index on always make the file invalid. */
+const FIRST_FATAL = MUTATIONS.findIndex((m) => m.name === "add a field the schema does not have");
+
 const mutationList = fc.array(
   fc.tuple(fc.integer({ min: 0, max: MUTATIONS.length - 1 }), fc.nat()),
   { minLength: 1, maxLength: 3 }
@@ -173,7 +203,12 @@ it(`refuses or fully takes ${RUNS} randomly damaged datasets, never a part of on
         const file = JSON.parse(JSON.stringify(base)) as Json;
         // Always newer than what is in use, so the version rule never hides a damaged file.
         (file as Record<string, Json>).version = `2026.12.01.${++version}`;
-        const fatal: (Fatal | undefined)[] = mutations.map(([which, pick]) =>
+        // Damage that must be refused goes last, so no later mutation can undo it (a negative amount
+        // set positive again, an unknown party set to null).
+        const ordered = [...mutations].sort(
+          ([a], [b]) => Number(a >= FIRST_FATAL) - Number(b >= FIRST_FATAL)
+        );
+        const fatal: (Fatal | undefined)[] = ordered.map(([which, pick]) =>
           (MUTATIONS[which] as Mutation).apply(file, pick)
         );
         let text = JSON.stringify(file);
@@ -219,6 +254,7 @@ it(`refuses or fully takes ${RUNS} randomly damaged datasets, never a part of on
   // The generator must reach both outcomes and every kind of certain damage.
   expect(outcomes.accepted).toBeGreaterThan(RUNS / 50);
   for (const kind of [
+    "unknown field",
     "unknown party",
     "duplicated id",
     "negative amount",

