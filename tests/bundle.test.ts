@@ -122,10 +122,12 @@ describe("the production commands bundle", () => {
 
 describe("the production bundles under the pages' Content-Security-Policy", () => {
   it("build no code from text: no eval, no Function constructor, no timers given strings", () => {
-    const files = readdirSync(outDir).filter((f) => f.endsWith(".js"));
+    // dataset.js is data, not code: a note may well say "eval(" in words.
+    const files = readdirSync(outDir).filter((f) => f.endsWith(".js") && f !== "dataset.js");
     expect(files).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "runtime.js"]));
     const evalLike = [
       /\beval\s*\(/,
+      /\(\s*0\s*,\s*eval\s*\)/, // indirect eval
       /\bnew\s+Function\s*\(/,
       /\bFunction\s*\(\s*["'`]/,
       /=\s*Function\s*[;,)]/, // the constructor taken under another name, to call later
