@@ -72,7 +72,10 @@ const VALUATION_RANK: Record<Valuation["basis"], number> = {
 
 export const pairKey = (from: string, to: string): string => `${from}|${to}`;
 
-/** Validates raw JSON (already parsed) and builds the dataset, or lists every problem found. */
+/**
+ * Validates raw JSON (already parsed) and builds the dataset, or lists every problem found. The dataset
+ * keeps `json` itself as its `file` (no copy): pass freshly parsed JSON and never change it afterwards.
+ */
 export function loadDataset(json: unknown): LoadResult {
   const parsed = validate(datasetSchema, json);
   if (!parsed.ok) return { ok: false, errors: parsed.issues.map(formatIssue) };
