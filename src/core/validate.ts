@@ -51,6 +51,7 @@ export function validate<T>(validator: Validator<T>, value: unknown): Result<T> 
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value); // NaN, Infinity
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
