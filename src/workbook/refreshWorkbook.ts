@@ -173,7 +173,7 @@ export async function refreshWorkbook(
         // is. Text that merely mentions "DEALS." (a note, a converted value) must never be written back:
         // range.formulas gives text without its ' marker ("=LEN(…)" for the text '=LEN(…)), so it would
         // come back as a formula. A text cell's formula is its value; a formula's value is its result.
-        let found = 0;
+        let dealsFormulas = 0;
         const again = area.formulas.map((row, r) =>
           row.map((f, c) => {
             const isDealsFormula =
@@ -181,13 +181,13 @@ export async function refreshWorkbook(
               f.startsWith("=") &&
               /DEALS\./i.test(f) &&
               area.values[r]?.[c] !== f;
-            if (isDealsFormula) found++;
+            if (isDealsFormula) dealsFormulas++;
             return isDealsFormula ? f : null;
           })
         );
-        if (found === 0) continue;
+        if (dealsFormulas === 0) continue;
         area.formulas = again; // null: "leave this cell", as Excel documents
-        formulas += found;
+        formulas += dealsFormulas;
       }
     }
     wb.settings.add(LAST_REFRESH_KEY, JSON.stringify({ version, at: now.toISOString() }));
