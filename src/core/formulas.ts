@@ -175,6 +175,9 @@ function readChoice<T extends string>(
     return invalidValue(
       `Unknown ${what} ${Array.isArray(value) ? "(a range)" : String(value)}. ${help}`
     );
+  // A whole cell of text is no choice: say so before lower-casing and rewriting all of it.
+  if (value.length > MAX_NAME_LENGTH)
+    return invalidValue(`Unknown ${what} '${clip(value.trim())}'. ${help}`);
   const word = value
     .trim()
     .toLowerCase()
