@@ -7,16 +7,12 @@ import { createServer, type Server } from "node:http";
 import { diffDatasets, describeDiff } from "../../src/core/refresh/diffDatasets";
 import { compareVersions } from "../../src/core/refresh/acceptDataset";
 import { readSource } from "../../src/runtime/dataSources";
-import {
-  KeyValueStorage,
-  STORAGE_KEY,
-  getActiveDataset,
-  resetStoreForTests,
-} from "../../src/runtime/datasetStore";
+import { STORAGE_KEY, getActiveDataset, resetStoreForTests } from "../../src/runtime/datasetStore";
 import { refreshData } from "../../src/runtime/refreshData";
 import { loadDataset } from "../../src/core/dataset";
 import * as formulas from "../../src/core/formulas";
 import { bundledFile, newerWithXaiAt } from "../support/datasets";
+import { memoryStorage } from "../support/memoryStorage";
 
 /** A stand-in web host: each path answers as the test says. */
 let server: Server;
@@ -33,16 +29,6 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/pane/`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
 
 const serve =
   (body: string, status = 200) =>
