@@ -78,6 +78,21 @@ class CheckDatasetPlugin {
   }
 }
 
+/** A hash of the files that decide whether a dataset file is accepted: a change to any of them is a change of rules. */
+function datasetRulesStamp() {
+  const hash = require("node:crypto").createHash("sha256");
+  for (const f of [
+    "schema.ts",
+    "vocabulary.ts",
+    "validate.ts",
+    "consistency.ts",
+    "load.ts",
+    "dataset.ts",
+  ])
+    hash.update(require("node:fs").readFileSync(path.join(ROOT, "src/core", f)));
+  return hash.digest("hex").slice(0, 16);
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const serve = Boolean(env.WEBPACK_SERVE);
@@ -139,7 +154,11 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CheckDatasetPlugin(),
-      new compilerWebpack.DefinePlugin({ __AI_DEALS_FEED_ORIGINS__: JSON.stringify(feedOrigins) }),
+      new compilerWebpack.DefinePlugin({
+        __AI_DEALS_FEED_ORIGINS__: JSON.stringify(feedOrigins),
+        // The stamp a kept dataset is trusted under: a hash of the code that checks a file (see datasetStore.ts).
+        __AI_DEALS_RULES__: JSON.stringify(datasetRulesStamp()),
+      }),
       // Absolute input: the plugin matches modules by the resolved path of this option.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
       new HelpPagePlugin({ namespace, reference: path.join(ROOT, "src/functions/reference.json") }),

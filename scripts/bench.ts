@@ -12,7 +12,8 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { resolve } from "node:path";
-import { Dataset, loadDataset, pairKey } from "../src/core/dataset";
+import { Dataset, pairKey } from "../src/core/dataset";
+import { loadDataset } from "../src/core/load";
 import { isFormulaError } from "../src/core/errors";
 import { dealValue } from "../src/core/formulas";
 import { normalizeName } from "../src/core/names";

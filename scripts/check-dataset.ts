@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { loadDataset } from "../src/core/dataset";
+import { loadDataset } from "../src/core/load";
 
 const file = resolve(__dirname, "../src/data/dataset.json");
 const result = loadDataset(JSON.parse(readFileSync(file, "utf8")));

@@ -67,10 +67,13 @@ const SYLLABLES = [
 
 const SUFFIXES: Record<Company["kind"], readonly string[]> = {
   ai_lab: ["AI", "Labs", "Intelligence", "Research"],
-  hyperscaler: ["Cloud", "Compute", "Data Centers"],
+  hyperscaler: ["Cloud", "Compute"],
+  neocloud: ["GPU Cloud", "Compute"],
+  data_center: ["Data Centers", "Campus"],
   chipmaker: ["Semiconductor", "Silicon", "Chips"],
   investor: ["Capital", "Ventures", "Partners", "Investment Group"],
   group: ["Group", "Holdings"],
+  other: ["Industries", "Corp"],
 };
 
 const DEAL_TYPE_WEIGHTS: readonly (readonly [DealType, number])[] = [
@@ -163,14 +166,18 @@ export function generateDataset(options: GenerateOptions): DatasetFile {
       companies.length > 50 && rng.chance(0.12)
         ? companies[rng.between(1, companies.length - 1)]
         : undefined;
-    companies.push({
+    const company: Company = {
       id,
       name,
       kind,
       aliases,
       tickers,
       parent: parentCandidate ? parentCandidate.id : null,
-    });
+    };
+    // Some subsidiaries were taken over on a date: their deals count for the parent from then.
+    if (parentCandidate && rng.chance(0.3))
+      company.parentSince = isoOf(rng.between(firstDay, asOfDay));
+    companies.push(company);
   }
 
   // ---------- deals ----------
@@ -239,7 +246,12 @@ export function generateDataset(options: GenerateOptions): DatasetFile {
       const status: Status =
         e === 0
           ? rng.pick(["rumored", "in_talks", "announced", "announced"] as const)
-          : rng.pick(["announced", "signed", "closed"] as const);
+          : rng.weighted<Status>([
+              ["announced", 32],
+              ["signed", 32],
+              ["closed", 32],
+              ["ended", 4],
+            ]);
       const toName = toCompany ? toCompany.name : "its own sites";
       const event: DealEvent = {
         date,
@@ -300,6 +312,26 @@ export function generateDataset(options: GenerateOptions): DatasetFile {
     deals.push(deal);
   }
 
+  // Generated histories put deals of one pair close together by chance; a real file states why two such
+  // deals are distinct (the loader refuses the pattern of one transaction entered twice otherwise).
+  const byCompany = new Map<string, { deal: Deal; day: number }[]>();
+  for (const d of deals) {
+    if (d.type !== "equity" || d.to === null || d.kind === "aggregate") continue;
+    const list = byCompany.get(d.to) ?? [];
+    list.push({ deal: d, day: startDayOf((d.history[0] as DealEvent).date) });
+    byCompany.set(d.to, list);
+  }
+  for (const list of byCompany.values()) {
+    list.sort((a, b) => a.day - b.day);
+    list.forEach(({ deal: b, day }, j) => {
+      for (let i = j - 1; i >= 0 && day - (list[i] as { day: number }).day <= 90; i--) {
+        const a = (list[i] as { deal: Deal }).deal;
+        if (a.kind === b.kind && (a.kind === "round" || a.from === b.from))
+          (b.distinctFrom ??= []).push({ deal: a.id, why: "Generated: a separate deal." });
+      }
+    });
+  }
+
   // ---------- cumulative positions ----------
   const positions: Position[] = [];
   const equityPairs = [...equityByPair.entries()];
@@ -352,7 +384,7 @@ export function generateDataset(options: GenerateOptions): DatasetFile {
   }
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     version: `${asOf.replace(/-/g, ".")}.1`,
     asOf,
     title: `Generated benchmark dataset: ${options.deals} deals, ${options.companies} companies (seed ${options.seed})`,

@@ -9,7 +9,6 @@ import {
   array,
   atMost,
   httpsUrl,
-  literal,
   matches,
   nullable,
   number,
@@ -20,6 +19,28 @@ import {
   string,
 } from "./validate";
 import { MAX_NAME_LENGTH } from "./names";
+import {
+  COMPANY_KINDS,
+  CURRENCIES,
+  DEAL_KINDS,
+  DEAL_TYPES,
+  QUALIFIERS,
+  SCHEMA_VERSIONS,
+  STATUSES,
+  VALUATION_BASES,
+} from "./vocabulary";
+
+export {
+  COMPANY_KINDS,
+  CURRENCIES,
+  DEAL_KINDS,
+  DEAL_TYPES,
+  QUALIFIERS,
+  SCHEMA_VERSIONS,
+  STATUSES,
+  VALUATION_BASES,
+};
+export type { Currency, DealType, Qualifier, Status } from "./vocabulary";
 
 /** Whether a YYYY-MM-DD names a real day (arithmetic, no Date: this runs for every date of every fact). */
 function isCalendarDay(s: string): boolean {
@@ -55,28 +76,6 @@ const text = string(matches(/\S/, "must not be empty"));
 /** A company's name, alias or ticker: what an analyst types into a formula. */
 const name = string(matches(/\S/, "must not be empty"), shortEnough);
 
-export const DEAL_TYPES = [
-  "equity",
-  "compute",
-  "chips",
-  "infrastructure",
-  "secondary",
-  "partnership",
-] as const;
-export const STATUSES = ["rumored", "in_talks", "announced", "signed", "closed"] as const;
-export const QUALIFIERS = ["exact", "approx", "at_least", "up_to", "more_than"] as const;
-export const VALUATION_BASES = [
-  "post_money",
-  "pre_money",
-  "secondary",
-  "implied_by_deal",
-  "reported",
-] as const;
-export const COMPANY_KINDS = ["ai_lab", "hyperscaler", "chipmaker", "investor", "group"] as const;
-/** transaction: one deal, counted in totals. round: a funding round whose named investors' parts point to it
- * with partOf. aggregate: a headline figure summing or tracking other deals, listed but never added to them. */
-export const DEAL_KINDS = ["transaction", "round", "aggregate"] as const;
-
 export const dealType = oneOf(DEAL_TYPES);
 export const status = oneOf(STATUSES);
 export const qualifier = oneOf(QUALIFIERS);
@@ -87,6 +86,31 @@ const sourced = {
   quote: text,
   note: optional(text),
 };
+
+/** The stated pieces a figure adds up to ("$15 billion, followed by another $35 billion"), each in the quote. */
+const parts = optional(array(number(positive), 2));
+
+/**
+ * A figure reported in another currency: the amount as reported, and the rate (in `fxRates`) it was
+ * converted to US dollars at. The record's USD figure is that amount times the rate.
+ */
+export const reportedAmountSchema = object({
+  currency: oneOf(CURRENCIES),
+  amount: number(positive),
+  parts,
+  fx: id,
+});
+
+/** A stated exchange rate: US dollars per unit of the currency, on a date, with its source and sentence. */
+export const fxRateSchema = object({
+  id,
+  currency: oneOf(CURRENCIES),
+  usdPerUnit: number(positive),
+  date: factDate,
+  /** Where the rate is a page's own conversion ("€1.7 billion ($2 billion)"): the two amounts it states. */
+  statedAs: optional(object({ amount: number(positive), usd: number(positive) })),
+  ...sourced,
+});
 
 export const sourceSchema = object({
   id,
@@ -104,6 +128,8 @@ export const companySchema = object({
   aliases: array(name),
   tickers: array(name),
   parent: nullable(id),
+  /** When the parent took it over (SpaceX owns xAI since 2026): before it, its deals are its own alone. */
+  parentSince: optional(factDate),
 });
 
 /** One reported state of a deal. The deal's figure as of a date is the latest event's amount on or before it.
@@ -115,8 +141,17 @@ export const dealEventSchema = object({
   qualifier: nullable(qualifier),
   /** A tranche paid into an existing commitment: adds to what is funded, not to the commitment. */
   trancheUsd: optional(usd),
+  /** amountUsd as the sum of stated parts. */
+  parts,
+  /** amountUsd as reported in another currency. */
+  reported: optional(reportedAmountSchema),
+  /** A stated rate of spending ("$1.25 billion a month") where no total is stated: shown, never added up. */
+  recurring: optional(object({ amountUsd: usd, per: oneOf(["month", "year"]) })),
   ...sourced,
 });
+
+/** Why two deals that look like one transaction (see the loader's duplicate checks) are distinct. */
+const distinctFrom = object({ deal: id, why: text });
 
 export const dealSchema = object({
   id,
@@ -129,8 +164,13 @@ export const dealSchema = object({
   partOf: optional(id),
   /** Deals that may hold some of the same money (for a reader: totals never use it; see notes). */
   overlaps: optional(array(id)),
+  /** Deals this one resembles (same company, same months, same investors) and why it is not the same one. */
+  distinctFrom: optional(array(distinctFrom, 1)),
+  /** A valuation whose price this deal reused ("at the valuation set in its Series G"): it prices the stake. */
+  pricedAt: optional(id),
   termYears: optional(number(positive, atMost(50))),
-  /** Rows of shared/reference/deals.csv this deal was built from (S = seed article). */
+  /** The research notes this deal was built from (S = the seed article, D = reference rows, L = coverage
+   * leads, R = later research). */
   refs: array(text, 1),
   notes: optional(text),
   history: array(dealEventSchema, 1),
@@ -145,6 +185,7 @@ export const positionSchema = object(
     date: factDate,
     investedUsd: optional(usd),
     investedQualifier: optional(qualifier),
+    investedParts: parts,
     stakePct: optional(number(positive, atMost(1))),
     stakeQualifier: optional(qualifier),
     /** Deals this cumulative figure includes, so totals take the larger of the two, never both. */
@@ -166,12 +207,17 @@ export const valuationSchema = object({
   qualifier: qualifier,
   basis: oneOf(VALUATION_BASES),
   dealId: optional(id),
+  parts,
+  reported: optional(reportedAmountSchema),
   refs: array(text, 1),
   ...sourced,
 });
 
 export const datasetSchema = object({
-  schemaVersion: literal(1),
+  schemaVersion: number([
+    (n) => SCHEMA_VERSIONS.includes(n),
+    `expected one of ${SCHEMA_VERSIONS.join(", ")} (a newer file needs a newer add-in)`,
+  ]),
   /** Increases with every published dataset; a refresh never goes back to a lower one. */
   version: string(matches(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, "expected YYYY.MM.DD or YYYY.MM.DD.N")),
   asOf: factDate,
@@ -181,11 +227,9 @@ export const datasetSchema = object({
   deals: array(dealSchema),
   positions: array(positionSchema),
   valuations: array(valuationSchema),
+  fxRates: optional(array(fxRateSchema)),
 });
 
-export type DealType = Infer<typeof dealType>;
-export type Status = Infer<typeof status>;
-export type Qualifier = Infer<typeof qualifier>;
 export type Source = Infer<typeof sourceSchema>;
 export type Company = Infer<typeof companySchema>;
 export type DealEvent = Infer<typeof dealEventSchema>;
@@ -193,3 +237,5 @@ export type Deal = Infer<typeof dealSchema>;
 export type Position = Infer<typeof positionSchema>;
 export type Valuation = Infer<typeof valuationSchema>;
 export type DatasetFile = Infer<typeof datasetSchema>;
+export type FxRate = Infer<typeof fxRateSchema>;
+export type ReportedAmount = Infer<typeof reportedAmountSchema>;

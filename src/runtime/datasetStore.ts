@@ -3,10 +3,20 @@
  * here; a refresh replaces it whole, in one assignment, so no formula ever sees half of two datasets.
  * The last good refreshed dataset is kept in the runtime's storage, so a restart without a network still
  * has it; the bundled dataset is the floor that always works offline.
+ *
+ * Both are files already checked: the bundled one by the build (scripts/check-dataset.ts, the same rules),
+ * the kept one by the refresh that accepted it. So starting up only indexes them, and the checking code
+ * (schema, consistency) stays out of what a formula needs. A kept copy is trusted only under the rules
+ * that checked it: it is stored with their stamp, and a build with other rules drops it.
  */
 import bundled from "../data/dataset.json";
-import { Dataset, loadDataset } from "../core/dataset";
-import { compareVersions } from "../core/refresh/acceptDataset";
+import { Dataset, indexDataset } from "../core/dataset";
+import type { DatasetFile } from "../core/schema";
+import { compareVersions } from "../core/versions";
+
+/** A hash of the loader's rules, set by the build (webpack.config.js); "dev" where no build ran (tests). */
+declare const __AI_DEALS_RULES__: string | undefined;
+export const RULES_STAMP = typeof __AI_DEALS_RULES__ === "undefined" ? "dev" : __AI_DEALS_RULES__;
 
 /** What the store needs of localStorage (the shared runtime's storage persists across sessions). */
 export interface KeyValueStorage {
@@ -16,6 +26,8 @@ export interface KeyValueStorage {
 }
 
 export const STORAGE_KEY = "aiDeals.lastGoodDataset";
+/** The stamp of the rules the kept copy passed. */
+export const STAMP_KEY = "aiDeals.lastGoodDataset.rules";
 
 let active: Dataset | undefined;
 let storage: KeyValueStorage | undefined = defaultStorage();
@@ -30,24 +42,28 @@ function defaultStorage(): KeyValueStorage | undefined {
 }
 
 function loadBundled(): Dataset {
-  const result = loadDataset(bundled);
-  // The build validates the same file (scripts/check-dataset.ts), so this only fails on a broken build.
-  if (!result.ok) throw new Error(`The bundled dataset is invalid: ${result.errors.join("; ")}`);
-  return result.dataset;
+  // The build refuses a bundled file that does not pass the loader (CheckDatasetPlugin).
+  return indexDataset(bundled as unknown as DatasetFile);
 }
 
-/** The kept dataset if it is valid and newer than the bundled one (an add-in update may bring newer data). */
+/**
+ * The kept dataset if the rules in use checked it and it is newer than the bundled one (an add-in update
+ * may bring newer data). A copy checked under other rules, or unreadable, is forgotten: the bundled data
+ * is used, and the next refresh checks and keeps a copy again.
+ */
 function loadKept(floor: Dataset): Dataset | undefined {
   const text = storage?.getItem(STORAGE_KEY);
   if (!text) return undefined;
-  try {
-    const result = loadDataset(JSON.parse(text) as unknown);
-    if (result.ok && compareVersions(result.dataset.file.version, floor.file.version) > 0)
-      return result.dataset;
-  } catch {
-    // unreadable: fall through and forget it
+  if (storage?.getItem(STAMP_KEY) === RULES_STAMP) {
+    try {
+      const kept = indexDataset(JSON.parse(text) as DatasetFile);
+      if (compareVersions(kept.file.version, floor.file.version) > 0) return kept;
+    } catch {
+      // unreadable (cut off in storage): fall through and forget it
+    }
   }
   storage?.removeItem(STORAGE_KEY);
+  storage?.removeItem(STAMP_KEY);
   return undefined;
 }
 
@@ -59,12 +75,13 @@ export function getActiveDataset(): Dataset {
   return active;
 }
 
-/** Puts a checked dataset in use, keeps its text for the next start, and tells the listeners. */
+/** Puts a dataset checked by the loader (core/load.ts) in use, keeps its text for the next start, and tells the listeners. */
 export function replaceActiveDataset(next: Dataset, text: string): { kept: boolean } {
   active = next;
   let kept = false;
   try {
     storage?.setItem(STORAGE_KEY, text);
+    storage?.setItem(STAMP_KEY, RULES_STAMP);
     kept = storage !== undefined;
   } catch {
     kept = false; // storage full: in use now, but a restart will fall back to the bundled data

@@ -1,5 +1,5 @@
 /** How the pane shows figures: the same reading as the tables' number formats ($852.0B, 27.0%). */
-import { Qualifier } from "../core/schema";
+import type { Qualifier } from "../core/vocabulary";
 
 const SIGN: Record<Qualifier, string> = {
   exact: "",

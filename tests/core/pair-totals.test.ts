@@ -4,7 +4,8 @@
  * generated dataset with revised figures, tranches and undisclosed amounts.
  */
 import { pairTotal } from "../../src/core/analytics";
-import { Dataset, loadDataset } from "../../src/core/dataset";
+import { Dataset } from "../../src/core/dataset";
+import { loadDataset } from "../../src/core/load";
 import { factStartDay, LATEST } from "../../src/core/dates";
 import { DatasetFile, DEAL_TYPES, DealType } from "../../src/core/schema";
 import bundled from "../../src/data/dataset.json";
@@ -18,8 +19,10 @@ function load(json: unknown): Dataset {
 
 /**
  * The rules of DEAL_VALUE written out plainly over the raw file, sharing no code with analytics.ts:
- * every deal between the two families, at its latest stated amount or its tranches' sum if larger, and
- * each pair's latest cumulative position replacing the deals it covers when it is larger.
+ * every deal between the two families (a company counts under a parent from the day the parent took it
+ * over), at its latest stated amount or its tranches' sum if larger, nothing for a deal that had ended,
+ * aggregates and shares received as consideration never; and each pair's latest cumulative position
+ * replacing the deals it covers when it is larger.
  */
 function reference(
   ds: Dataset,
@@ -28,15 +31,22 @@ function reference(
   types: ReadonlySet<DealType> | null,
   day: number
 ) {
-  const under = (id: string, top: string) => (ds.selfAndAncestors.get(id) ?? [id]).includes(top);
+  const underFrom = familyOf(ds, from);
+  const underTo = familyOf(ds, to);
+  const counts = (a: string, b: string) => {
+    const sa = underFrom.get(a);
+    const sb = underTo.get(b);
+    return sa !== undefined && sb !== undefined && day >= Math.max(sa, sb);
+  };
   const values = new Map<string, number>();
   let total: number | null = null;
   let count = 0;
   for (const d of ds.file.deals) {
-    if (d.kind === "aggregate" || d.to === null || (types !== null && !types.has(d.type))) continue;
-    if (!under(d.from, from) || !under(d.to, to)) continue;
+    if (d.kind === "aggregate" || d.kind === "consideration") continue;
+    if (d.to === null || (types !== null && !types.has(d.type))) continue;
+    if (!counts(d.from, d.to)) continue;
     const known = d.history.filter((e) => factStartDay(e.date) <= day);
-    if (known.length === 0) continue;
+    if (known.length === 0 || known[known.length - 1]?.status === "ended") continue;
     count++;
     const stated = [...known].reverse().find((e) => e.amountUsd !== null)?.amountUsd ?? null;
     const funded = known.reduce((sum, e) => sum + (e.trancheUsd ?? 0), 0);
@@ -50,7 +60,7 @@ function reference(
     const latest = new Map<string, DatasetFile["positions"][number]>();
     for (const p of ds.file.positions) {
       if (p.investedUsd === undefined || factStartDay(p.date) > day) continue;
-      if (!under(p.investor, from) || !under(p.company, to)) continue;
+      if (!counts(p.investor, p.company)) continue;
       const previous = latest.get(`${p.investor}|${p.company}`);
       if (!previous || factStartDay(previous.date) <= factStartDay(p.date))
         latest.set(`${p.investor}|${p.company}`, p);
@@ -64,6 +74,44 @@ function reference(
   return { total, count };
 }
 
+const takeovers = new WeakMap<Dataset, Map<string, number | undefined>>();
+/** The first day company `id` counts under `top` (-Infinity: always), or undefined if `top` is not above it. */
+function takeoverDay(ds: Dataset, id: string, top: string): number | undefined {
+  let memo = takeovers.get(ds);
+  if (!memo) takeovers.set(ds, (memo = new Map()));
+  const key = `${id}>${top}`;
+  if (memo.has(key)) return memo.get(key);
+  const byId = new Map(ds.file.companies.map((c) => [c.id, c]));
+  let since = Number.NEGATIVE_INFINITY;
+  let found: number | undefined;
+  for (let c = byId.get(id); c; c = c.parent ? byId.get(c.parent) : undefined) {
+    if (c.id === top) {
+      found = since;
+      break;
+    }
+    if (c.parentSince) since = Math.max(since, factStartDay(c.parentSince));
+  }
+  memo.set(key, found);
+  return found;
+}
+
+const families = new WeakMap<Dataset, Map<string, Map<string, number>>>();
+/** Every company under `top` (itself included) → the first day it counts there. */
+function familyOf(ds: Dataset, top: string): Map<string, number> {
+  let byTop = families.get(ds);
+  if (!byTop) families.set(ds, (byTop = new Map()));
+  let family = byTop.get(top);
+  if (!family) {
+    family = new Map();
+    for (const c of ds.file.companies) {
+      const since = takeoverDay(ds, c.id, top);
+      if (since !== undefined) family.set(c.id, since);
+    }
+    byTop.set(top, family);
+  }
+  return family;
+}
+
 function compareAll(ds: Dataset): number {
   // Pairs of more than 16 deals take the timeline path; the generated set has many.
   const typeSets: (ReadonlySet<DealType> | null)[] = [null, ...DEAL_TYPES.map((t) => new Set([t]))];
@@ -71,6 +119,10 @@ function compareAll(ds: Dataset): number {
   for (const [key, deals] of ds.dealsByPair) {
     const [from, to] = key.split("|") as [string, string];
     const days = new Set<number>([LATEST, -1e6]);
+    for (const d of deals)
+      for (const c of ds.file.companies)
+        if (c.parentSince && (c.id === d.from || c.id === d.to))
+          for (const k of [-1, 0, 1]) days.add(factStartDay(c.parentSince) + k);
     for (const d of deals)
       for (const e of d.history)
         days

@@ -3,7 +3,11 @@
  * pass the schema and the consistency checks, and be newer. Pure: the text in, a verdict out, so every
  * source (the add-in's host, a team's feed, a file the analyst picks) is judged by the same rules.
  */
-import { Dataset, loadDataset } from "../dataset";
+import { Dataset } from "../dataset";
+import { loadDataset } from "../load";
+import { compareVersions } from "../versions";
+
+export { compareVersions };
 
 export type Verdict =
   | { ok: true; dataset: Dataset }
@@ -15,17 +19,6 @@ export type Verdict =
       message: string;
       details: readonly string[];
     };
-
-/** Version order: "2026.11.26" < "2026.11.26.1" < "2026.12.01". */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 export function acceptDataset(current: Dataset, text: string, from: string): Verdict {
   let json: unknown;

@@ -22,7 +22,7 @@ import {
 import * as React from "react";
 import { DealRow, searchDeals } from "../../core/browse";
 import { Dataset } from "../../core/dataset";
-import { DEAL_TYPES, DealType, STATUSES, Status } from "../../core/schema";
+import { DEAL_TYPES, DealType, STATUSES, Status } from "../../core/vocabulary";
 import { insertFormula } from "../../workbook/insertFormula";
 import { describeError } from "../../workbook/describeError";
 import { money, words } from "../format";
@@ -94,6 +94,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground3,
     ...shorthands.borderColor(tokens.colorNeutralStroke2),
+  },
+  ended: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorPaletteRedForeground1,
+    ...shorthands.borderColor(tokens.colorPaletteRedBorder1),
   },
   card: {
     display: "flex",
