@@ -6,55 +6,14 @@
  * - a deal's history (talks → announcement, tranches) is one deal; its figure is its latest state;
  * - a round counts for its round party ("Multiple investors"); its named investors' parts count for them;
  * - a reported cumulative position ("invested $13B") and the deals it covers: the larger of the two;
- * - aggregates (headline totals across counterparties) are listed, never added.
+ * - aggregates (headline totals across counterparties) are listed, never added;
+ * - shares received as consideration for a contract are ownership, not money invested: never added.
+ * Stakes (pricing and dilution) live in stakes.ts; one record's state on a day in facts.ts.
  */
-import {
-  Dataset,
-  IndexedDeal,
-  IndexedEvent,
-  IndexedPosition,
-  IndexedValuation,
-  pairKey,
-} from "./dataset";
-import { DealType, Qualifier, Status } from "./schema";
-
-export interface DealState {
-  /** The latest event on or before the day. */
-  readonly event: IndexedEvent;
-  readonly status: Status;
-  /** The deal's figure: the latest stated amount, or what its tranches add up to if larger. */
-  readonly value: number | null;
-  readonly qualifier: Qualifier | null;
-  /** Sum of tranches paid so far (0 when none are recorded). */
-  readonly funded: number;
-}
-
-/** A deal as it stood on a day, or undefined if nothing about it was known yet. */
-export function dealState(deal: IndexedDeal, day: number): DealState | undefined {
-  let event: IndexedEvent | undefined;
-  let figure: number | null = null;
-  let qualifier: Qualifier | null = null;
-  let funded = 0;
-  for (const e of deal.history) {
-    if (e.day > day) break;
-    event = e;
-    if (e.amountUsd !== null) {
-      figure = e.amountUsd;
-      qualifier = e.qualifier;
-    }
-    if (e.trancheUsd !== undefined) funded += e.trancheUsd;
-  }
-  if (!event) return undefined;
-  // The figure rule lives in dealValueAt; when the tranches win, their sum is an exact amount.
-  const value = dealValueAt(deal, day) ?? null;
-  return {
-    event,
-    status: event.status,
-    value,
-    qualifier: value === figure ? qualifier : "exact",
-    funded,
-  };
-}
+import { Dataset, IndexedDeal, ancestorsOn, countsFromDay, pairKey } from "./dataset";
+import { DealState, dealState, dealValueAt, latestPositions, latestValuation } from "./facts";
+import type { DealType } from "./vocabulary";
+import { stakeWorking } from "./stakes";
 
 export const FLOW_BACK_TYPES: ReadonlySet<DealType> = new Set<DealType>([
   "compute",
@@ -70,40 +29,19 @@ export interface PairTotal {
   readonly count: number;
 }
 
-/** A deal's figure on a day without building its state (the hot path of DEAL_VALUE):
- * the value, null when no amount is reported, undefined when nothing was known yet. */
-export function dealValueAt(deal: IndexedDeal, day: number): number | null | undefined {
-  const history = deal.history;
-  if ((history[0] as IndexedEvent).day > day) return undefined;
-  let figure: number | null = null;
-  let funded = 0;
-  for (let i = 0; i < history.length; i++) {
-    const e = history[i] as IndexedEvent;
-    if (e.day > day) break;
-    if (e.amountUsd !== null) figure = e.amountUsd;
-    if (e.trancheUsd !== undefined) funded += e.trancheUsd;
-  }
-  return funded > (figure ?? 0) ? funded : figure;
-}
-
-/** The latest position per exact investor→company pair on or before the day, filtered. */
-function latestPositions(
-  ds: Dataset,
-  from: string,
-  to: string,
-  day: number,
-  keep: (p: IndexedPosition) => boolean
-): IndexedPosition[] {
-  const latest = new Map<string, IndexedPosition>();
-  for (const p of ds.positionsByPair.get(pairKey(from, to)) ?? []) {
-    if (p.day > day || !keep(p)) continue;
-    latest.set(pairKey(p.investor, p.company), p);
-  }
-  return [...latest.values()];
-}
-
+/** Whether a deal adds to totals of these types: aggregates and consideration never do. */
 const counts = (d: IndexedDeal, types: ReadonlySet<DealType> | null): boolean =>
-  d.kind !== "aggregate" && (types === null || types.has(d.type));
+  (d.kind === "transaction" || d.kind === "round") && (types === null || types.has(d.type));
+
+/** A deal's figure on a day as a pair sees it: nothing before the day a parent took a party over. */
+function valueForPair(
+  ds: Dataset,
+  key: string,
+  d: IndexedDeal,
+  day: number
+): number | null | undefined {
+  return day < countsFromDay(ds, key, d.id) ? undefined : dealValueAt(d, day);
+}
 
 /**
  * A pair's total over time, for one set of types: at each day some matching deal changed, the running
@@ -121,25 +59,27 @@ const timelines = new WeakMap<Dataset, Map<string, Timeline>>();
 /** Pairs with at most this many deals are added up deal by deal. */
 const SCAN_AT_MOST = 16;
 
-function buildTimeline(
-  deals: readonly IndexedDeal[],
-  types: ReadonlySet<DealType> | null
-): Timeline {
-  // One change per deal and distinct event day: how the deal's figure moved that day.
+function buildTimeline(ds: Dataset, key: string, types: ReadonlySet<DealType> | null): Timeline {
+  // One change per deal and distinct event day: how the deal's figure moved that day. A deal that only
+  // counts for the pair from a takeover's day appears then, at its state that day.
   const changes: { day: number; sum: number; figure: number; known: number }[] = [];
-  for (const d of deals) {
+  for (const d of ds.dealsByPair.get(key) ?? []) {
     if (!counts(d, types)) continue;
+    const from = countsFromDay(ds, key, d.id);
     let before: number | null | undefined;
+    let last = Number.NEGATIVE_INFINITY;
     for (const e of d.history) {
-      if (e.day === changes[changes.length - 1]?.day && before !== undefined) continue; // same day: already taken
-      const now = dealValueAt(d, e.day);
+      const day = Math.max(e.day, from);
+      if (day === last) continue; // same day: already taken
+      last = day;
+      const now = dealValueAt(d, day);
       changes.push({
-        day: e.day,
+        day,
         sum: (now ?? 0) - (before ?? 0),
         figure:
           (now !== null && now !== undefined ? 1 : 0) -
           (before !== null && before !== undefined ? 1 : 0),
-        known: before === undefined ? 1 : 0,
+        known: (now !== undefined ? 1 : 0) - (before !== undefined ? 1 : 0),
       });
       before = now;
     }
@@ -177,7 +117,7 @@ function timelineOf(ds: Dataset, key: string, types: ReadonlySet<DealType> | nul
   const cacheKey = `${key}|${typesKey}`;
   let t = byKey.get(cacheKey);
   if (!t) {
-    t = buildTimeline(ds.dealsByPair.get(key) ?? [], types);
+    t = buildTimeline(ds, key, types);
     byKey.set(cacheKey, t);
   }
   return t;
@@ -206,7 +146,7 @@ export function pairTotal(
     // Small pairs (most of them) are cheaper to add up than to build a timeline for.
     for (const d of deals) {
       if (!counts(d, types)) continue;
-      const v = dealValueAt(d, day);
+      const v = valueForPair(ds, key, d, day);
       if (v === undefined) continue;
       count++;
       if (v !== null) total = (total ?? 0) + v;
@@ -219,7 +159,7 @@ export function pairTotal(
     let covered = 0;
     for (const id of p.covers) {
       const d = ds.dealById.get(id);
-      if (d !== undefined && counts(d, types)) covered += dealValueAt(d, day) ?? 0;
+      if (d !== undefined && counts(d, types)) covered += valueForPair(ds, key, d, day) ?? 0;
     }
     const invested = p.investedUsd as number;
     if (invested > covered) total = (total ?? 0) - covered + invested;
@@ -250,106 +190,27 @@ export function matchingDeals(
   types: ReadonlySet<DealType> | null,
   day: number
 ): IndexedDeal[] {
-  return (ds.dealsByPair.get(pairKey(from, to)) ?? []).filter(
-    (d) => counts(d, types) && dealValueAt(d, day) !== undefined
+  const key = pairKey(from, to);
+  return (ds.dealsByPair.get(key) ?? []).filter(
+    (d) => counts(d, types) && valueForPair(ds, key, d, day) !== undefined
   );
 }
 
-export interface Stake {
-  readonly value: number;
-  readonly basis: "reported" | "implied" | "implied, partial";
-}
-
-const PRICING_BASES: ReadonlySet<IndexedValuation["basis"]> = new Set([
-  "post_money",
-  "reported",
-  "implied_by_deal",
-]);
-
-/** The latest valuation on or before the day from a list sorted oldest first (ties in rank order). */
-export function latestValuation(
-  list: readonly IndexedValuation[] | undefined,
-  day: number,
-  keep?: (v: IndexedValuation) => boolean
-): IndexedValuation | undefined {
-  let found: IndexedValuation | undefined;
-  for (const v of list ?? []) {
-    if (v.day > day) break;
-    if (!keep || keep(v)) found = v;
-  }
-  return found;
-}
-
-/**
- * The valuation a deal is priced at: the latest valuation linked to the deal or its round, else the
- * company's latest valuation as of the day, but only one dated on or after the deal: a valuation from
- * before the money went in says nothing about the stake it bought (it would give 70% for $10B priced
- * at a two-year-old $14B). Never a pre-money or secondary figure.
- */
-function pricingValuation(
+/** Deals of the pair that had ended by the day (talks broken off, terminated): why a total may be empty. */
+export function endedDeals(
   ds: Dataset,
-  deal: IndexedDeal,
+  from: string,
+  to: string,
+  types: ReadonlySet<DealType> | null,
   day: number
-): IndexedValuation | undefined {
-  const keep = (v: IndexedValuation): boolean => PRICING_BASES.has(v.basis);
-  const linked = [
-    ...(ds.valuationsByDeal.get(deal.id) ?? []),
-    ...(deal.partOf ? (ds.valuationsByDeal.get(deal.partOf) ?? []) : []),
-  ];
-  linked.sort((a, b) => a.day - b.day || a.rank - b.rank);
-  const own = latestValuation(linked, day, keep);
-  if (own || deal.to === null) return own;
-  const first = (deal.history[0] as IndexedEvent).day;
-  return latestValuation(
-    ds.valuationsByCompany.get(deal.to),
-    day,
-    (v) => keep(v) && v.day >= first
+): IndexedDeal[] {
+  const key = pairKey(from, to);
+  return (ds.dealsByPair.get(key) ?? []).filter(
+    (d) =>
+      counts(d, types) &&
+      day >= countsFromDay(ds, key, d.id) &&
+      dealState(d, day)?.status === "ended"
   );
-}
-
-export type StakeResult =
-  | Stake
-  | {
-      readonly missing: "no-equity" | "no-amount" | "no-valuation";
-      readonly deals: readonly string[];
-    };
-
-/**
- * STAKE_PCT: the reported ownership where there is one, else each equity deal's amount divided by the
- * valuation it was priced at. If some deals with an amount cannot be priced, the stake is "implied,
- * partial": a floor, and STAKE_BASIS says so.
- */
-export function stake(ds: Dataset, investor: string, company: string, day: number): StakeResult {
-  const reported = latestPositions(ds, investor, company, day, (p) => p.stakePct !== undefined);
-  if (reported.length > 0) {
-    return { value: reported.reduce((s, p) => s + (p.stakePct as number), 0), basis: "reported" };
-  }
-  let value = 0;
-  let priced = 0;
-  const unpriced: string[] = [];
-  const withoutAmount: string[] = [];
-  for (const d of ds.dealsByPair.get(pairKey(investor, company)) ?? []) {
-    if (d.type !== "equity" || d.kind !== "transaction") continue;
-    const amount = dealValueAt(d, day);
-    if (amount === undefined) continue;
-    if (amount === null) {
-      withoutAmount.push(d.id);
-      continue;
-    }
-    const valuation = pricingValuation(ds, d, day);
-    if (!valuation) {
-      unpriced.push(d.id);
-      continue;
-    }
-    value += amount / valuation.valueUsd;
-    priced++;
-  }
-  if (priced === 0) {
-    if (unpriced.length > 0) return { missing: "no-valuation", deals: unpriced };
-    if (withoutAmount.length > 0) return { missing: "no-amount", deals: withoutAmount };
-    return { missing: "no-equity", deals: [] };
-  }
-  return { value, basis: unpriced.length > 0 ? "implied, partial" : "implied" };
 }
 
 /**
@@ -363,9 +224,7 @@ export function investeesOf(ds: Dataset, investor: string, day: number): string[
       latestPositions(ds, investor, c, day, () => true).length > 0
   );
   const listed = new Set(backed);
-  return backed.filter(
-    (c) => !(ds.selfAndAncestors.get(c) ?? []).some((a) => a !== c && listed.has(a))
-  );
+  return backed.filter((c) => !ancestorsOn(ds, c, day).some((a) => a !== c && listed.has(a)));
 }
 
 export type ExposureBasis = "capital" | "stake_value" | "compute";
@@ -404,7 +263,7 @@ export function exposure(
         counted++;
       }
     } else {
-      const s = stake(ds, investor, c, day);
+      const s = stakeWorking(ds, investor, c, day);
       const v = latestValuation(ds.valuationsByCompany.get(c), day);
       if ("value" in s && v) {
         value += s.value * v.valueUsd;
@@ -448,8 +307,8 @@ export function dealsOf(
 ): { deal: IndexedDeal; state: DealState }[] {
   const rows: { deal: IndexedDeal; state: DealState }[] = [];
   const seen = new Set<string>();
-  for (const { deal, role: r } of ds.dealsByParty.get(party) ?? []) {
-    if ((role !== "any" && r !== role) || seen.has(deal.id)) continue;
+  for (const { deal, role: r, since } of ds.dealsByParty.get(party) ?? []) {
+    if ((role !== "any" && r !== role) || seen.has(deal.id) || day < since) continue;
     const state = dealState(deal, day);
     if (!state) continue;
     seen.add(deal.id);

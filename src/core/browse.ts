@@ -3,11 +3,11 @@
  * at its latest state with its figure, source and the quoted sentence, and the formula that shows its
  * figure in a cell.
  */
-import { DealState, dealState } from "./analytics";
+import { DealState, dealState } from "./facts";
 import { Dataset } from "./dataset";
 import { LATEST } from "./dates";
 import { sourceLabel } from "./formulas";
-import { DealType, Qualifier, Status } from "./schema";
+import type { DealType, Qualifier, Status } from "./vocabulary";
 import { call } from "./tables/cells";
 import { FORMATS } from "./tables/dealTables";
 import { NAMESPACE } from "./tables/tablePlan";

@@ -4,24 +4,32 @@
  * Reading arguments and wording errors lives here; the arithmetic lives in analytics.ts.
  */
 import {
-  DealState,
   ExposureBasis,
   FLOW_BACK_TYPES,
   Role,
   circularity,
-  dealState,
   dealsOf,
+  endedDeals,
   exposure,
-  latestValuation,
   matchingDeals,
   pairTotal,
-  stake,
 } from "./analytics";
+import { DealState, dealState, latestValuation } from "./facts";
+import { PricedBy, StakeWorking, stakeWorking } from "./stakes";
 import { Dataset, IndexedDeal, IndexedValuation } from "./dataset";
-import { LATEST, clip, describeAsOf, excelSerial, parseAsOf, precisionOf } from "./dates";
+import {
+  LATEST,
+  clip,
+  describeAsOf,
+  excelSerial,
+  formatDay,
+  parseAsOf,
+  precisionOf,
+} from "./dates";
 import { FormulaError, invalidValue, isFormulaError, notAvailable } from "./errors";
 import { MAX_NAME_LENGTH, closestName, normalizeName } from "./names";
-import { DEAL_TYPES, DealType, Qualifier, Status } from "./schema";
+import type { ReportedAmount } from "./schema";
+import { DEAL_TYPES, DealType, Qualifier, Status } from "./vocabulary";
 
 export type Cell = string | number;
 export type Table = Cell[][];
@@ -263,31 +271,44 @@ export function dealValue(
     const result = pairTotal(ds, f, t, types, day);
     if (result.total !== null) return result.total;
     const asked = `from ${nameOf(ds, f)} to ${nameOf(ds, t)}${kind ? ` of type ${kind}` : ""} ${describeAsOf(day)}`;
-    if (result.count === 0) return notAvailable(`No deals ${asked}.`);
+    if (result.count === 0) {
+      const ended = endedDeals(ds, f, t, types, day).map((d) => d.id);
+      return notAvailable(
+        ended.length === 0
+          ? `No deals ${asked}.`
+          : `No live deals ${asked}: ${ended.join(", ")} ended (DEAL_FIELD(id,"history") says when).`
+      );
+    }
     const ids = matchingDeals(ds, f, t, types, day).map((d) => d.id);
     const one = ids.length === 1;
     return notAvailable(
-      `${one ? "The deal" : `The ${ids.length} deals`} ${asked} ${one ? "has" : "have"} no reported amount (${ids.join(", ")}).`
+      `${one ? "The deal" : `The ${ids.length} deals`} ${asked} ${one ? "has" : "have"} no reported amount (${unreported(ds, ids)}).`
     );
   });
 }
 
-function stakeOf(ds: Dataset, investor: unknown, company: unknown, asOf: unknown) {
+function stakeOf(
+  ds: Dataset,
+  investor: unknown,
+  company: unknown,
+  asOf: unknown
+): (StakeWorking & { day: number; investor: string; company: string }) | FormulaError {
   return memo(ds, argKey("SP", [investor, company, asOf]), () => {
     const args = partiesAndDate(ds, investor, company, asOf);
     if (isFormulaError(args)) return args;
     const { a: i, b: c, day } = args;
-    const s = stake(ds, i, c, day);
-    if (!("missing" in s)) return s;
+    const s = stakeWorking(ds, i, c, day);
+    if (!("missing" in s)) return { ...s, day, investor: i, company: c };
     const who = `${nameOf(ds, i)} in ${nameOf(ds, c)} ${describeAsOf(day)}`;
     const ids = s.deals.join(", ");
-    return notAvailable(
-      s.missing === "no-equity"
-        ? `No stake of ${who}: no reported position and no equity deal.`
-        : s.missing === "no-amount"
-          ? `No stake of ${who} can be implied: its equity deals have no reported amount (${ids}).`
-          : `No stake of ${who} can be implied: no valuation of ${nameOf(ds, c)} on or after its equity deals (${ids}).`
-    );
+    const why: Record<typeof s.missing, string> = {
+      "no-equity": `No stake of ${who}: no reported position and no equity deal.`,
+      "not-yet": `No stake of ${who}: its equity deals were only reported or in talks (${ids}), which buys no shares.`,
+      ended: `No stake of ${who}: its equity deals ended (${ids}; DEAL_FIELD(id,"history") says when).`,
+      "no-amount": `No stake of ${who} can be implied: its equity deals have no reported amount (${ids}).`,
+      "no-valuation": `No stake of ${who} can be implied: no valuation of ${nameOf(ds, c)} on or after its equity deals (${ids}).`,
+    };
+    return notAvailable(why[s.missing]);
   });
 }
 
@@ -302,7 +323,10 @@ export function stakePct(
   return isFormulaError(s) ? s : s.value;
 }
 
-/** DEALS.STAKE_BASIS(investor, company, [as_of]): "reported", "implied" or "implied, partial" (some deals could not be priced). */
+/**
+ * DEALS.STAKE_BASIS(investor, company, [as_of]): "reported", "reported, adjusted" (a reported stake carried
+ * through later rounds and deals), "implied", and ", partial" when some deals could not be priced (a floor).
+ */
 export function stakeBasis(
   ds: Dataset,
   investor: unknown,
@@ -311,6 +335,116 @@ export function stakeBasis(
 ): string | FormulaError {
   const s = stakeOf(ds, investor, company, asOf);
   return isFormulaError(s) ? s : s.basis;
+}
+
+const STAKE_DETAIL_HEADER: Cell[] = [
+  "Step",
+  "ID",
+  "Date",
+  "Amount (USD)",
+  "Priced at",
+  "Valuation date",
+  "Valuation (USD)",
+  "Valuation basis",
+  "Stake bought",
+  "Dilution",
+  "Stake held",
+  "Note",
+];
+
+const PRICED_BY: Record<PricedBy, string> = {
+  "own round": "priced at its own deal's or round's valuation",
+  "reused price": "priced at the earlier valuation whose price it reused",
+  "earliest after": "priced at the earliest valuation on or after it",
+};
+
+/**
+ * DEALS.STAKE_DETAIL(investor, company, [as_of]): the working of STAKE_PCT, oldest first. Deal rows: the
+ * stake bought (amount ÷ valuation), the dilution of the rounds below it, the stake held. Round rows: the
+ * factor 1 − new money ÷ post-money. The last row: the total and the basis. Checkable by hand.
+ */
+export function stakeDetail(
+  ds: Dataset,
+  investor: unknown,
+  company: unknown,
+  asOf: unknown
+): Table | FormulaError {
+  return memo(ds, argKey("SD", [investor, company, asOf]), () => {
+    const s = stakeOf(ds, investor, company, asOf);
+    if (isFormulaError(s)) return s;
+    const blank = (n: number): Cell[] => new Array<Cell>(n).fill("");
+    const valuationCells = (v: IndexedValuation): Cell[] => [v.id, v.date, v.valueUsd, v.basis];
+    const rows: Cell[][] = s.steps.map((step): Cell[] => {
+      switch (step.kind) {
+        case "reported": {
+          const p = step.position;
+          const held = step.stake * step.dilution;
+          const note = `reported by ${sourceLabel(ds, p.source)}: "${p.quote}"; replaces the working before it`;
+          return [
+            "reported",
+            p.id,
+            p.date,
+            p.investedUsd ?? "",
+            ...blank(4),
+            step.stake,
+            step.dilution,
+            held,
+            note,
+          ];
+        }
+        case "deal": {
+          const d = step.deal;
+          const held = step.stake * step.dilution;
+          const later =
+            step.day > step.boughtOn
+              ? `; counts from ${formatDay(step.day)}, the valuation's date`
+              : "";
+          const note = `${d.kind === "consideration" ? "shares received as consideration; " : ""}${PRICED_BY[step.pricedBy]}${later}`;
+          return [
+            "deal",
+            d.id,
+            formatDay(step.boughtOn),
+            step.amount,
+            ...valuationCells(step.valuation),
+            step.stake,
+            step.dilution,
+            held,
+            note,
+          ];
+        }
+        case "unpriced": {
+          const d = step.deal;
+          const note =
+            step.reason === "no-amount"
+              ? "no reported amount: left out, so the stake is a floor"
+              : `no valuation of ${nameOf(ds, d.to)} on or after it: left out, so the stake is a floor`;
+          return ["deal", d.id, formatDay(step.day), step.amount ?? "", ...blank(7), note];
+        }
+        case "round": {
+          const r = step.round;
+          const v = step.valuation;
+          const note =
+            step.factor === null
+              ? `not applied: ${step.newMoney === null ? "no reported size" : "no post-money valuation"}`
+              : `dilutes the holdings above: 1 − ${money(step.newMoney as number, "exact")} ÷ ${money((v as IndexedValuation).valueUsd, "exact")}`;
+          return [
+            "round",
+            r.id,
+            formatDay(step.day),
+            step.newMoney ?? "",
+            ...(v ? valuationCells(v) : blank(4)),
+            "",
+            step.factor ?? "",
+            "",
+            note,
+          ];
+        }
+      }
+    });
+    const basis = s.capped ? `${s.basis}; the rows add up to more than 100%, so 100%` : s.basis;
+    const total: Cell[] = ["total", "", describeAsOf(s.day), ...blank(7), s.value, basis];
+    return [STAKE_DETAIL_HEADER, ...rows, total];
+  });
 }
 
 /** DEALS.VALUATION(company, [as_of]) */
@@ -332,7 +466,15 @@ const VALUATION_HEADER: Cell[] = [
   "Deal",
   "Source",
   "Quote",
+  "As reported",
 ];
+
+/** A figure reported in another currency, with the rate it was converted at; "" for US dollars. */
+function asReported(ds: Dataset, reported: ReportedAmount | undefined): string {
+  if (reported === undefined) return "";
+  const rate = ds.fxRates.get(reported.fx);
+  return `${inCurrency(reported.amount, reported.currency)}${rate ? `, converted at ${rate.usdPerUnit} USD per ${rate.currency} (${rate.date})` : ""}`;
+}
 
 /** DEALS.VALUATION_LIST(company, [as_of]): every valuation on record, so disagreeing sources stay visible. */
 export function valuationList(ds: Dataset, company: unknown, asOf: unknown): Table | FormulaError {
@@ -353,6 +495,7 @@ export function valuationList(ds: Dataset, company: unknown, asOf: unknown): Tab
         v.dealId ?? "",
         sourceLabel(ds, v.source),
         v.quote,
+        asReported(ds, v.reported),
       ]),
     ];
   });
@@ -367,6 +510,7 @@ export const VALUATION_FIELDS = [
   "deal",
   "source",
   "quote",
+  "as_reported",
   "previous_amount",
   "previous_date",
   "previous_date_value",
@@ -420,6 +564,8 @@ function valuationFieldOf(ds: Dataset, v: IndexedValuation, field: ValuationFiel
       return sourceLabel(ds, v.source);
     case "quote":
       return v.quote;
+    case "as_reported":
+      return asReported(ds, v.reported) || `${money(v.valueUsd, "exact")} (US dollars as reported)`;
     default:
       return v.valueUsd;
   }
@@ -441,7 +587,7 @@ export function flowBack(
     if (back.total !== null || back.count === 0) return back.total ?? 0;
     const ids = matchingDeals(ds, c, i, FLOW_BACK_TYPES, day).map((d) => d.id);
     return notAvailable(
-      `The compute, chips and infrastructure deals from ${nameOf(ds, c)} to ${nameOf(ds, i)} ${describeAsOf(day)} have no reported amount (${ids.join(", ")}).`
+      `The compute, chips and infrastructure deals from ${nameOf(ds, c)} to ${nameOf(ds, i)} ${describeAsOf(day)} have no reported amount (${unreported(ds, ids)}).`
     );
   });
 }
@@ -522,7 +668,7 @@ export function circularityRatio(
     return notAvailable(
       r.missing === "no-equity"
         ? `No equity with a reported amount from ${nameOf(ds, i)} to ${nameOf(ds, c)} ${describeAsOf(day)}; circularity is money flowing back divided by that equity.`
-        : `The compute, chips and infrastructure deals from ${nameOf(ds, c)} to ${nameOf(ds, i)} ${describeAsOf(day)} have no reported amount (${r.deals.join(", ")}).`
+        : `The compute, chips and infrastructure deals from ${nameOf(ds, c)} to ${nameOf(ds, i)} ${describeAsOf(day)} have no reported amount (${unreported(ds, r.deals)}).`
     );
   });
 }
@@ -605,6 +751,12 @@ export const DEAL_FIELDS = [
   "sources",
   "history",
   "notes",
+  "currency",
+  "amount_in_currency",
+  "fx_rate",
+  "fx_source",
+  "recurring",
+  "priced_at",
 ] as const;
 type DealField = (typeof DEAL_FIELDS)[number];
 
@@ -675,12 +827,52 @@ function fieldOf(ds: Dataset, deal: IndexedDeal, field: DealField): Cell | Formu
       return deal.history
         .map(
           (h) =>
-            `${h.date} ${h.status.replace("_", " ")}${h.amountUsd !== null ? ` ${money(h.amountUsd, h.qualifier)}` : ""}${h.trancheUsd !== undefined ? ` tranche ${money(h.trancheUsd, "exact")}` : ""} [${h.source}]`
+            `${h.date} ${h.status.replace("_", " ")}${h.amountUsd !== null ? ` ${money(h.amountUsd, h.qualifier)}` : ""}${h.reported ? ` (${inCurrency(h.reported.amount, h.reported.currency)})` : ""}${h.recurring ? ` ${money(h.recurring.amountUsd, "exact")} a ${h.recurring.per}` : ""}${h.trancheUsd !== undefined ? ` tranche ${money(h.trancheUsd, "exact")}` : ""} [${h.source}]`
         )
         .join("; ");
     case "notes":
       return deal.notes ?? "";
+    case "currency":
+      return reportedOf(deal, state)?.currency ?? "USD";
+    case "amount_in_currency": {
+      if (state.value === null) return missing("amount");
+      return reportedOf(deal, state)?.amount ?? state.value;
+    }
+    case "fx_rate":
+    case "fx_source": {
+      const r = reportedOf(deal, state);
+      const rate = r === undefined ? undefined : ds.fxRates.get(r.fx);
+      if (rate === undefined)
+        return field === "fx_rate" ? 1 : "US dollars as reported: no conversion";
+      return field === "fx_rate"
+        ? rate.usdPerUnit
+        : `1 ${rate.currency} = ${rate.usdPerUnit} USD on ${rate.date}: ${sourceLabel(ds, rate.source)} ("${rate.quote}")`;
+    }
+    case "recurring": {
+      const r = [...deal.history].reverse().find((h) => h.recurring !== undefined)?.recurring;
+      return r ? `${money(r.amountUsd, "exact")} a ${r.per}` : missing("recurring figure");
+    }
+    case "priced_at":
+      return deal.pricedAt ?? "";
   }
+}
+
+/** The currency figure behind the deal's current amount: on the event that last stated an amount. */
+function reportedOf(deal: IndexedDeal, state: DealState): ReportedAmount | undefined {
+  let reported: ReportedAmount | undefined;
+  for (const h of deal.history) {
+    if (h.day > state.event.day) break;
+    if (h.amountUsd !== null) reported = h.reported;
+  }
+  return reported;
+}
+
+const CURRENCY_SIGN: Partial<Record<string, string>> = { EUR: "€", GBP: "£", JPY: "¥" };
+
+function inCurrency(amount: number, currency: string): string {
+  const sign = CURRENCY_SIGN[currency];
+  const figure = money(amount, "exact").slice(1);
+  return sign ? `${sign}${figure}` : `${currency} ${figure}`;
 }
 
 /** DEALS.DATA_VERSION() */
@@ -689,6 +881,17 @@ export function dataVersion(ds: Dataset): string {
 }
 
 // ---------- formatting ----------
+
+/** Deal ids for a message, each with its rate of spending where one is stated but no total. */
+function unreported(ds: Dataset, ids: readonly string[]): string {
+  return ids
+    .map((id) => {
+      const history = ds.dealById.get(id)?.history ?? [];
+      const rate = [...history].reverse().find((h) => h.recurring !== undefined)?.recurring;
+      return rate ? `${id}: ${money(rate.amountUsd, "exact")} a ${rate.per}, no total stated` : id;
+    })
+    .join(", ");
+}
 
 /** The round a deal is part of, once that round is known: the December talks are not yet "part of" February's round. */
 function partOfAsOf(ds: Dataset, deal: IndexedDeal, day: number): string {

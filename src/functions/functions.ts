@@ -39,7 +39,7 @@ export function stakePct(investor: string, company: string, as_of?: any): number
 }
 
 /**
- * Whether DEALS.STAKE_PCT for the same arguments is a reported stake ("reported"), implied from deals and valuations ("implied"), or implied with some deals unpriced ("implied, partial").
+ * Whether DEALS.STAKE_PCT for the same arguments is a reported stake ("reported"), a reported stake carried through later rounds and deals ("reported, adjusted"), or implied from deals and valuations ("implied"); ", partial" when some deals could not be priced (the stake is then a floor).
  * @customfunction STAKE_BASIS
  * @helpurl https://localhost:3000/help.html#STAKE_BASIS
  * @param {string} investor Company name, alias or ticker of the investor.
@@ -49,6 +49,19 @@ export function stakePct(investor: string, company: string, as_of?: any): number
  */
 export function stakeBasis(investor: string, company: string, as_of?: any): string {
   return excelResult(formulas.stakeBasis(data(), investor, company, as_of));
+}
+
+/**
+ * The working behind DEALS.STAKE_PCT, oldest first, with a header row: each deal (id, date, amount), the valuation it was priced at (id, date, amount, basis), the stake it bought, the dilution of the later rounds and the stake it holds; each later round with its factor (1 - new money / post-money); a last row with the total and the basis.
+ * @customfunction STAKE_DETAIL
+ * @helpurl https://localhost:3000/help.html#STAKE_DETAIL
+ * @param {string} investor Company name, alias or ticker of the investor, e.g. "Amazon".
+ * @param {string} company Company name, alias or ticker of the company invested in, e.g. "Anthropic".
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {any[][]} A table with a header row; spills.
+ */
+export function stakeDetail(investor: string, company: string, as_of?: any): any[][] {
+  return excelResult(formulas.stakeDetail(data(), investor, company, as_of));
 }
 
 /**
@@ -64,11 +77,11 @@ export function valuation(company: string, as_of?: any): number {
 }
 
 /**
- * One field of the valuation DEALS.VALUATION returns (amount, qualifier, basis, date, date_value, deal, source, quote), or of the one dated before it (previous_amount, previous_date, previous_date_value).
+ * One field of the valuation DEALS.VALUATION returns (amount, qualifier, basis, date, date_value, deal, source, quote, as_reported), or of the one dated before it (previous_amount, previous_date, previous_date_value).
  * @customfunction VALUATION_FIELD
  * @helpurl https://localhost:3000/help.html#VALUATION_FIELD
  * @param {string} company Company name, alias or ticker, e.g. "Anthropic".
- * @param {string} field amount, qualifier, basis, date, date_value, deal, source, quote, previous_amount, previous_date or previous_date_value.
+ * @param {string} field amount, qualifier, basis, date, date_value, deal, source, quote, as_reported, previous_amount, previous_date or previous_date_value.
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {any} The field's value.
  */
@@ -128,7 +141,7 @@ export function flowBack(investor: string, company: string, as_of?: any): number
 }
 
 /**
- * The statuses of the deals DEALS.DEAL_VALUE counts for the same arguments, most advanced first: closed, signed, announced, in_talks, rumored.
+ * The statuses of the deals DEALS.DEAL_VALUE counts for the same arguments, most advanced first: closed, signed, announced, in_talks, rumored (ended deals count for nothing and are not listed).
  * @customfunction DEAL_STATUS
  * @helpurl https://localhost:3000/help.html#DEAL_STATUS
  * @param {string} from Who pays: company name, alias or ticker, e.g. "Amazon".
@@ -159,7 +172,7 @@ export function dealList(party: string, role?: string, as_of?: any): any[][] {
  * @customfunction DEAL_FIELD
  * @helpurl https://localhost:3000/help.html#DEAL_FIELD
  * @param {string} deal_id The deal's ID, from the ID column of DEALS.DEAL_LIST, e.g. "amazon-openai-equity".
- * @param {string} field title, from, to, type, kind, amount, qualifier, status, date, date_value, date_precision, first_date, funded, term_years, part_of, overlaps, source, quote, sources, history or notes.
+ * @param {string} field title, from, to, type, kind, amount, qualifier, status, date, date_value, date_precision, first_date, funded, term_years, part_of, overlaps, source, quote, sources, history, notes, currency, amount_in_currency, fx_rate, fx_source, recurring or priced_at.
  * @returns {any} The field's value.
  */
 export function dealField(deal_id: string, field: string): any {

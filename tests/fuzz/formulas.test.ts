@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { performance } from "node:perf_hooks";
 import { DEAL_FIELDS, VALUATION_FIELDS } from "../../src/core/formulas";
 import { DEAL_TYPES, STATUSES } from "../../src/core/schema";
-import { loadDataset } from "../../src/core/dataset";
+import { loadDataset } from "../../src/core/load";
 import bundledJson from "../../src/data/dataset.json";
 import {
   getActiveDataset,
@@ -295,6 +295,7 @@ const ids = [
   "DEAL_VALUE",
   "STAKE_PCT",
   "STAKE_BASIS",
+  "STAKE_DETAIL",
   "VALUATION",
   "VALUATION_FIELD",
   "VALUATION_LIST",

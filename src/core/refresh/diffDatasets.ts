@@ -3,7 +3,7 @@
  * (status, figure, date, with the new source), valuations added, changed or removed, and reported
  * positions (cumulative investment, stake) added, changed or removed.
  */
-import { DealState, dealState } from "../analytics";
+import { DealState, dealState } from "../facts";
 import { Dataset, IndexedDeal } from "../dataset";
 import { LATEST } from "../dates";
 import { sourceLabel } from "../formulas";
