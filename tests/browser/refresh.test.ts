@@ -4,7 +4,10 @@
  * the change summary; then a broken dataset, and nothing changes. Also a file the analyst picks.
  */
 import type { Page, Route } from "playwright-core";
-import { newerWithXaiAt } from "../support/datasets";
+import { BUNDLED_VERSION, newerVersion, newerWithXaiAt, versionLabel } from "../support/datasets";
+
+/** A version as a pattern: its dots are dots. */
+const v = (version: string): string => version.replace(/\./g, "\\.");
 import { usePaneSession } from "./paneSession";
 
 const pane = usePaneSession();
@@ -40,7 +43,7 @@ test("a newer dataset reaches the formulas and tables, with a summary; a broken 
   served = { status: 200, body: JSON.stringify(newerWithXaiAt(30e9)) };
   await pane.open(serveData);
   await insertTables();
-  expect((await workbook.cell("Sheet1", "K1")).value).toBe(24e9);
+  expect((await workbook.cell("Sheet1", "K1")).value).toBe(250e9);
 
   const p = pane.page;
   await p.getByRole("tab", { name: "Refresh" }).click();
@@ -50,21 +53,28 @@ test("a newer dataset reaches the formulas and tables, with a summary; a broken 
   await pane.shot("10-refreshed");
 
   await expect(
-    p.getByText(/2026\.11\.26 → 2026\.12\.01: 1 valuation changed\./).isVisible()
+    p
+      .getByText(new RegExp(`${v(BUNDLED_VERSION)} → ${v(newerVersion())}: 1 valuation changed\\.`))
+      .isVisible()
   ).resolves.toBe(true);
-  await expect(p.getByText(/xAI valuation \$24\.0B → \$30\.0B/).isVisible()).resolves.toBe(true);
+  await expect(p.getByText(/xAI valuation \$250\.0B → \$30\.0B/).isVisible()).resolves.toBe(true);
   await expect(p.getByRole("status", { name: "Dataset in use" }).textContent()).resolves.toMatch(
-    /^Data 2026\.12\.01/
+    new RegExp(`^Data ${v(newerVersion())}`)
   );
   expect((await workbook.cell("Sheet1", "K1")).value).toBe(30e9);
-  expect((await workbook.cell("Sheet1", "K2")).value).toBe("2026.12.01 (data as of 2026-11-26)");
+  expect((await workbook.cell("Sheet1", "K2")).value).toBe(versionLabel(newerVersion()));
   expect((await workbook.cell("Sheet1", "K3")).value).toBe(30);
   expect((await workbook.cell("Sheet1", "B3")).value).toBe(30e9); // live table, xAI row
-  expect((await workbook.cell("Sheet1", "A10")).value).toMatch(/data 2026\.12\.01/); // values table caption
+  expect((await workbook.cell("Sheet1", "A10")).value).toMatch(
+    new RegExp(`data ${v(newerVersion())}`)
+  ); // values table caption
 
   // Now the host serves a cut-off file: refused, the workbook and the data in use stay as they are.
   const before = await workbook.snapshot();
-  served = { status: 200, body: JSON.stringify(newerWithXaiAt(40e9, "2026.12.02")).slice(0, 4000) };
+  served = {
+    status: 200,
+    body: JSON.stringify(newerWithXaiAt(40e9, newerVersion(2))).slice(0, 4000),
+  };
   await p.getByRole("button", { name: "Refresh data" }).click();
   await p.getByText("Refresh failed").waitFor();
   await pane.shot("11-refresh-failed");
@@ -73,7 +83,7 @@ test("a newer dataset reaches the formulas and tables, with a summary; a broken 
   ).resolves.toBe(true);
   expect(await workbook.snapshot()).toEqual(before);
   await expect(p.getByRole("status", { name: "Dataset in use" }).textContent()).resolves.toMatch(
-    /^Data 2026\.12\.01/
+    new RegExp(`^Data ${v(newerVersion())}`)
   );
 
   // And a server error.
@@ -94,7 +104,7 @@ test("a dataset file the analyst picks goes through the same loader", async () =
   await p.getByLabel("Dataset file", { exact: true }).setInputFiles({
     name: "deals-2026-12-05.json",
     mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(newerWithXaiAt(33e9, "2026.12.05"))),
+    buffer: Buffer.from(JSON.stringify(newerWithXaiAt(33e9, newerVersion(5)))),
   });
   await p.getByText("deals-2026-12-05.json").waitFor();
   await p.getByRole("button", { name: "Refresh data" }).click();
@@ -105,7 +115,7 @@ test("a dataset file the analyst picks goes through the same loader", async () =
 
 test("a team's feed on one of the manifest's https AppDomains; any other address is refused", async () => {
   served = { status: 404, body: "" };
-  const feed = JSON.stringify(newerWithXaiAt(35e9, "2026.12.07"));
+  const feed = JSON.stringify(newerWithXaiAt(35e9, newerVersion(7)));
   await pane.open(async (page) => {
     await serveData(page);
     // The manifest's AppDomain is https://localhost:3000; the test answers for it.
@@ -149,7 +159,7 @@ test("convert to values asks first, then leaves values and a note of the data ve
   expect((await workbook.cell("Sheet1", "A1")).formula).toBe(852e9);
   expect((await workbook.cell("Sheet1", "A2")).formula).toBe("=A1/1000000000");
   expect(String((await workbook.cell("Sheet1", "A4")).value)).toMatch(
-    /^Values from AI Deals data 2026\.11\.26/
+    new RegExp(`^Values from AI Deals data ${v(BUNDLED_VERSION)}`)
   );
   expect(pane.problems.filter((m) => !m.includes("404"))).toEqual([]);
 });

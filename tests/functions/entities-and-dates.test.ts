@@ -25,17 +25,18 @@ describe("entity resolution", () => {
     expect(await excel("DEAL_VALUE", "NVDA", "Anthropic")).toBe(10 * B);
     expect(await excel("DEAL_VALUE", "OpenAI", "ORCL", "compute")).toBe(300 * B);
     expect(await excel("DEAL_VALUE", "SoftBank Vision Fund 2", "OpenAI", "equity", "2025-06")).toBe(
-      8 * B
+      30.5 * B
     );
     expect(await excel("VALUATION", "OpenAI Group PBC")).toBe(852 * B);
     // A ticker typed as a number, as Excel passes a cell holding 9984.
-    expect(await excel("DEAL_VALUE", 9984, "OpenAI", "equity", "2025-06")).toBe(8 * B);
+    expect(await excel("DEAL_VALUE", 9984, "OpenAI", "equity", "2025-06")).toBe(30.5 * B);
   });
 
   it("a subsidiary's deals count for its parent, and the subsidiary alone sees only its own", async () => {
     expect(await excel("DEAL_VALUE", "Anthropic", "Amazon", "compute")).toBe(100 * B);
     expect(await excel("DEAL_VALUE", "Anthropic", "AWS", "compute")).toBe(100 * B);
-    expect(await excel("DEAL_VALUE", "Alphabet", "Anthropic", "equity")).toBe(43 * B);
+    // Google's own deals: early 2023 (latest report $550M), up to $2B (2023), over $1B (2025), up to $40B (2026).
+    expect(await excel("DEAL_VALUE", "Alphabet", "Anthropic", "equity")).toBeCloseTo(43.55 * B, 0);
     expect(await excel("DEAL_VALUE", "Google Cloud", "Anthropic")).toMatchObject({ error: "#N/A" });
   });
 
@@ -55,9 +56,9 @@ describe("as-of dates", () => {
   });
 
   it("a fact dated to a month counts from the first day of that month", async () => {
-    // The seed's "more than $13B" from Microsoft is dated 2025-12 (no day); the itemized deals add to $11B.
-    expect(await excel("DEAL_VALUE", "Microsoft", "OpenAI", "equity", "2025-11-30")).toBe(11 * B);
-    expect(await excel("DEAL_VALUE", "Microsoft", "OpenAI", "equity", "2025-12-01")).toBe(13 * B);
+    // Anthropic's Series F at $183B is dated September 2025 (no day in its source).
+    expect(await excel("VALUATION", "Anthropic", "2025-08-31")).toBe(61.5 * B);
+    expect(await excel("VALUATION", "Anthropic", "2025-09-01")).toBe(183 * B);
     // The talks were first reported on 17 December 2025.
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", null, "2025-12-16")).toMatchObject({
       error: "#N/A",
@@ -66,10 +67,11 @@ describe("as-of dates", () => {
   });
 
   it("a round shows as 'part of' only once the round is known", async () => {
-    const talks = (await excel("DEAL_LIST", "Amazon", "from", "2025-12-31")) as unknown[][];
-    expect(talks.find((r) => r[0] === "amazon-openai-equity")?.[9]).toBe("");
-    const now = (await excel("DEAL_LIST", "Amazon", "from")) as unknown[][];
-    expect(now.find((r) => r[0] === "amazon-openai-equity")?.[9]).toBe("openai-round-2026");
+    // Microsoft's November 2025 pledge went into Anthropic's Series G, first reported in January 2026.
+    const before = (await excel("DEAL_LIST", "Microsoft", "from", "2025-12-31")) as unknown[][];
+    expect(before.find((r) => r[0] === "microsoft-anthropic-2025-11")?.[9]).toBe("");
+    const now = (await excel("DEAL_LIST", "Microsoft", "from")) as unknown[][];
+    expect(now.find((r) => r[0] === "microsoft-anthropic-2025-11")?.[9]).toBe("anthropic-series-g");
   });
 
   it("a fact dated to a year counts from 1 January", async () => {
@@ -79,12 +81,16 @@ describe("as-of dates", () => {
 
   it("an as-of month or year means its end", async () => {
     expect(await excel("VALUATION", "OpenAI", "2025-03")).toBe(300 * B); // 31 Mar 2025 round
-    expect(await excel("VALUATION", "OpenAI", "2025")).toBe(500 * B);
+    expect(await excel("VALUATION", "OpenAI", "2025-10")).toBe(500 * B); // 2 Oct 2025 secondary
+    expect(await excel("VALUATION", "Anthropic", "2025")).toBe(
+      await excel("VALUATION", "Anthropic", "2025-12-31")
+    );
   });
 
   it("each date sees the latest valuation known then", async () => {
     const timeline: [string, number][] = [
-      ["2024-10-01", 86],
+      ["2024-09-19", 86],
+      ["2024-10-01", 150], // the round's pre-money, reported before it closed
       ["2024-10-02", 157],
       ["2025-03-31", 300],
       ["2025-10-02", 500],
@@ -99,7 +105,7 @@ describe("as-of dates", () => {
     const list = (await excel("VALUATION_LIST", "OpenAI", "2026-02-27")) as unknown[][];
     expect(list.filter((r) => r[0] === "2026-02-27").map((r) => r[3])).toEqual([
       "pre_money",
-      "reported",
+      "post_money",
     ]);
     expect(await excel("VALUATION", "OpenAI", "2026-02-27")).toBe(840 * B);
   });
@@ -110,12 +116,11 @@ describe("as-of dates", () => {
 
   it("the deal list is point-in-time: later deals and later states are absent", async () => {
     const then = (await excel("DEAL_LIST", "Amazon", "from", "2025-12-17")) as unknown[][];
-    expect(then.slice(1).map((r) => r[0])).toEqual([
-      "amazon-anthropic-2023",
-      "amazon-anthropic-2024-11",
-      "amazon-openai-equity",
-    ]);
-    expect(then[3]?.slice(6, 9)).toEqual([10 * B, "at_least", "in_talks"]);
+    const ids = then.slice(1).map((r) => r[0]);
+    expect(ids).toContain("amazon-anthropic-2024-11");
+    expect(ids).not.toContain("amazon-anthropic-2026-04");
+    const talks = then.find((r) => r[0] === "amazon-openai-equity");
+    expect(talks?.slice(6, 9)).toEqual([10 * B, "at_least", "in_talks"]);
   });
 });
 
@@ -166,6 +171,9 @@ describe("the deal list", () => {
   it("shows which stake figure is reported and where an implied one comes from", async () => {
     expect(await excel("STAKE_BASIS", "Meta", "Scale AI")).toBe("reported");
     expect(await excel("STAKE_PCT", "Meta", "Scale AI")).toBe(0.49);
-    expect(await excel("STAKE_BASIS", "Google", "Anthropic")).toBe("implied");
+    // Google's 14% (court filings, March 2025), carried through the later rounds and its 2026 deal.
+    expect(await excel("STAKE_BASIS", "Google", "Anthropic", "2025-06-30")).toBe("reported");
+    expect(await excel("STAKE_BASIS", "Google", "Anthropic")).toBe("reported, adjusted");
+    expect(await excel("STAKE_BASIS", "Amazon", "Anthropic")).toBe("implied");
   });
 });

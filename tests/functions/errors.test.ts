@@ -61,13 +61,18 @@ describe("nothing matches", () => {
     expect(await excel("STAKE_PCT", "Oracle", "OpenAI")).toEqual(
       NA(/^No stake of Oracle in OpenAI in the latest data/)
     );
-    expect(await excel("STAKE_PCT", "OpenAI", "CoreWeave")).toEqual(
+    expect(await excel("STAKE_PCT", "Microsoft", "G42")).toEqual(
       NA(
-        "No stake of OpenAI in CoreWeave in the latest data can be implied: no valuation of CoreWeave on or after its equity deals (openai-coreweave-equity-2025-03)."
+        "No stake of Microsoft in G42 in the latest data can be implied: no valuation of G42 on or after its equity deals (microsoft-g42-equity-2024)."
       )
     );
-    expect(await excel("EXPOSURE", "Oracle")).toEqual(
-      NA("No equity investments by Oracle in the latest data.")
+    expect(await excel("STAKE_PCT", "FTX", "Anthropic")).toEqual(
+      NA(
+        /^No stake of FTX in Anthropic in the latest data: its equity deals ended \(ftx-anthropic-series-b/
+      )
+    );
+    expect(await excel("EXPOSURE", "Broadcom")).toEqual(
+      NA("No equity investments by Broadcom in the latest data.")
     );
     expect(await excel("CIRCULARITY", "Oracle", "OpenAI")).toEqual(
       NA(/^No equity with a reported amount from Oracle to OpenAI/)
@@ -100,12 +105,14 @@ describe("arguments that cannot be read", () => {
       )
     );
     expect(await excel("DEAL_FIELD", "amazon-openai-equity", "price")).toEqual(
-      VALUE(/^Unknown field 'price'\. Use one of: title, from, to, .*history, notes\.$/)
+      VALUE(
+        /^Unknown field 'price'\. Use one of: title, from, to, .*history, notes, currency, .*priced_at\.$/
+      )
     );
     // A field is required: the message never suggests leaving it empty.
     expect(await excel("VALUATION_FIELD", "OpenAI", "colour")).toEqual(
       VALUE(
-        "Unknown field 'colour'. Use one of: amount, qualifier, basis, date, date_value, deal, source, quote, previous_amount, previous_date, previous_date_value."
+        "Unknown field 'colour'. Use one of: amount, qualifier, basis, date, date_value, deal, source, quote, as_reported, previous_amount, previous_date, previous_date_value."
       )
     );
     expect(await excel("DEAL_FIELD", "amazon-openai-equity", null)).toEqual(
@@ -232,7 +239,7 @@ describe("every field of every deal", () => {
           expect(result).toEqual({
             error: "#N/A",
             message: expect.stringMatching(
-              /^Deal '.+' has no reported (amount|term|tranche payment)\.$/
+              /^Deal '.+' has no reported (amount|term|tranche payment|recurring figure)\.$/
             ),
           });
         } else {

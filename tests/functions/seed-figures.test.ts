@@ -3,6 +3,7 @@
  * (mid-December 2025; 17 Dec 2025 is the corroborating report's date) and as of today's data.
  */
 import { B, excel } from "../support/excel";
+import { versionLabel } from "../support/datasets";
 
 const ARTICLE = "2025-12-17";
 const ARTICLE_SERIAL = 46008; // =DATE(2025,12,17)
@@ -16,8 +17,15 @@ describe("the seed article through the formulas, as of its date", () => {
     );
   });
 
-  it("which would value OpenAI at over $500B", async () => {
-    expect(await excel("VALUATION", "OpenAI", ARTICLE)).toBe(500 * B);
+  it("which would value OpenAI at over $500B (beside the round's talks at about $750B the same day)", async () => {
+    const list = (await excel("VALUATION_LIST", "OpenAI", ARTICLE)) as unknown[][];
+    expect(list.filter((r) => r[0] === ARTICLE).map((r) => r.slice(1, 5))).toEqual(
+      expect.arrayContaining([
+        [500 * B, "more_than", "implied_by_deal", "amazon-openai-equity"],
+        [750 * B, "approx", "implied_by_deal", "openai-round-2026"],
+      ])
+    );
+    expect(await excel("VALUATION", "OpenAI", "2025-12-16")).toBe(500 * B);
   });
 
   it("OpenAI's seven-year, $38B compute contract with AWS", async () => {
@@ -80,7 +88,9 @@ describe("the seed article through the formulas, as of its date", () => {
 describe("the same questions in today's data", () => {
   it("the talks became a $50B commitment in the February 2026 round", async () => {
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI")).toBe(50 * B);
-    expect(await excel("DEAL_FIELD", "amazon-openai-equity", "status")).toBe("announced");
+    // Signed on 27 Feb 2026 (Amazon's 8-K); the first $15B closed on 31 Mar 2026.
+    expect(await excel("DEAL_FIELD", "amazon-openai-equity", "status")).toBe("closed");
+    expect(await excel("DEAL_FIELD", "amazon-openai-equity", "funded")).toBe(15 * B);
     expect(await excel("DEAL_FIELD", "amazon-openai-equity", "part_of")).toBe("openai-round-2026");
   });
 
@@ -103,6 +113,6 @@ describe("the same questions in today's data", () => {
   });
 
   it("DATA_VERSION names the dataset's version and as-of date", async () => {
-    expect(await excel("DATA_VERSION")).toBe("2026.11.26 (data as of 2026-11-26)");
+    expect(await excel("DATA_VERSION")).toBe(versionLabel());
   });
 });

@@ -20,16 +20,18 @@ describe("DEALS.VALUATION_FIELD", () => {
   it("gives the previous valuation: the latest one dated before it, point in time", async () => {
     expect(await excel("VALUATION_FIELD", "OpenAI", "previous_amount")).toBe(840 * B);
     expect(await excel("VALUATION_FIELD", "OpenAI", "previous_date")).toBe("2026-02-27");
-    // As of the article: "beyond $500 billion" on 17 Dec 2025; before it, the $500B secondary of October.
-    expect(await excel("VALUATION_FIELD", "OpenAI", "amount", "2025-12-17")).toBe(500 * B);
-    expect(await excel("VALUATION_FIELD", "OpenAI", "qualifier", "2025-12-17")).toBe("more_than");
+    // As of 17 Dec 2025: the talks of that day (Amazon's "beyond $500 billion", the round's "around
+    // $750 billion"); before them, the $500B secondary of October.
+    expect(await excel("VALUATION_FIELD", "OpenAI", "basis", "2025-12-17")).toBe("implied_by_deal");
+    expect(await excel("VALUATION_FIELD", "OpenAI", "previous_amount", "2025-12-17")).toBe(500 * B);
     expect(await excel("VALUATION_FIELD", "OpenAI", "previous_date", "2025-12-17")).toBe(
       "2025-10-02"
     );
+    expect(await excel("VALUATION_FIELD", "OpenAI", "amount", "2025-12-16")).toBe(500 * B);
   });
 
   it("says what is missing or wrong", async () => {
-    expect(await excel("VALUATION_FIELD", "xAI", "previous_amount")).toMatchObject({
+    expect(await excel("VALUATION_FIELD", "Inflection", "previous_amount")).toMatchObject({
       error: "#N/A",
       message: expect.stringContaining("before the one of"),
     });
@@ -60,16 +62,24 @@ describe("DEALS.FLOW_BACK", () => {
   });
 
   it("is a real zero when nothing flows back, and follows the as-of date", async () => {
-    expect(await excel("FLOW_BACK", "Nvidia", "OpenAI")).toBe(0);
-    expect(await excel("FLOW_BACK", "Microsoft", "OpenAI", "2019")).toBe(0);
+    expect(await excel("FLOW_BACK", "Thrive Capital", "OpenAI")).toBe(0);
+    // OpenAI deploys Nvidia systems, value never stated: not reported, never 0.
+    expect(await excel("FLOW_BACK", "Nvidia", "OpenAI")).toMatchObject({ error: "#N/A" });
+    expect(await excel("FLOW_BACK", "Microsoft", "OpenAI", "2018")).toBe(0);
+    // From July 2019 Azure was OpenAI's cloud, with no stated size.
+    expect(await excel("FLOW_BACK", "Microsoft", "OpenAI", "2019")).toMatchObject({
+      error: "#N/A",
+    });
     expect(await excel("FLOW_BACK", "Microsoft", "Nobody")).toMatchObject({ error: "#N/A" });
   });
 });
 
 describe("DEALS.DEAL_STATUS", () => {
   it("lists the statuses of the deals DEAL_VALUE counts, most advanced first", async () => {
-    expect(await excel("DEAL_STATUS", "Amazon", "OpenAI", "equity")).toBe("announced");
-    expect(await excel("DEAL_STATUS", "Microsoft", "OpenAI", "equity")).toBe("closed, announced");
+    expect(await excel("DEAL_STATUS", "Amazon", "OpenAI", "equity")).toBe("closed");
+    expect(await excel("DEAL_STATUS", "Microsoft", "OpenAI", "equity")).toBe(
+      "closed, signed, announced"
+    );
     expect(await excel("DEAL_STATUS", "Amazon", "OpenAI", "equity", "2025-12-17")).toBe("in_talks");
   });
 

@@ -7,11 +7,11 @@
  * the kept copy is unchanged and the formulas answer as before.
  */
 import fc from "fast-check";
-import { loadDataset } from "../../src/core/dataset";
+import { loadDataset } from "../../src/core/load";
 import { dealValue } from "../../src/core/formulas";
 import { getActiveDataset, resetStoreForTests } from "../../src/runtime/datasetStore";
 import { refreshData } from "../../src/runtime/refreshData";
-import { bundledFile } from "../support/datasets";
+import { bundledFile, newerVersion } from "../support/datasets";
 import { memoryStorage } from "../support/memoryStorage";
 
 const RUNS = 400;
@@ -188,7 +188,7 @@ it(`refuses or fully takes ${RUNS} randomly damaged datasets, never a part of on
       async (mutations, cut) => {
         const file = JSON.parse(JSON.stringify(base)) as Json;
         // Always newer than what is in use, so the version rule never hides a damaged file.
-        (file as Record<string, Json>).version = `2026.12.01.${++version}`;
+        (file as Record<string, Json>).version = newerVersion(++version);
         // Damage that must be refused goes last, so no later mutation can undo it (a negative amount
         // set positive again, an unknown party set to null).
         const ordered = [...mutations].sort(

@@ -7,11 +7,23 @@ import { createServer, type Server } from "node:http";
 import { diffDatasets, describeDiff } from "../../src/core/refresh/diffDatasets";
 import { compareVersions } from "../../src/core/refresh/acceptDataset";
 import { readSource } from "../../src/runtime/dataSources";
-import { STORAGE_KEY, getActiveDataset, resetStoreForTests } from "../../src/runtime/datasetStore";
+import {
+  RULES_STAMP,
+  STAMP_KEY,
+  STORAGE_KEY,
+  getActiveDataset,
+  resetStoreForTests,
+} from "../../src/runtime/datasetStore";
 import { refreshData } from "../../src/runtime/refreshData";
-import { loadDataset } from "../../src/core/dataset";
+import { loadDataset } from "../../src/core/load";
 import * as formulas from "../../src/core/formulas";
-import { bundledFile, newerWithXaiAt } from "../support/datasets";
+import {
+  BUNDLED_VERSION,
+  bundledFile,
+  newerVersion,
+  newerWithXaiAt,
+  versionLabel,
+} from "../support/datasets";
 import { memoryStorage } from "../support/memoryStorage";
 
 /** A stand-in web host: each path answers as the test says. */
@@ -53,40 +65,51 @@ async function refreshFromHost(
 describe("a good refresh", () => {
   it("swaps the data whole, says what changed, and the formulas answer from it", async () => {
     const before = getActiveDataset();
-    expect(formulas.valuation(before, "xAI", null)).toBe(24e9);
+    expect(formulas.valuation(before, "xAI", null)).toBe(250e9);
     const out = await refreshFromHost(JSON.stringify(newerWithXaiAt(30e9)));
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(getActiveDataset()).toBe(out.dataset);
     expect(formulas.valuation(getActiveDataset(), "xAI", null)).toBe(30e9);
-    expect(formulas.dataVersion(getActiveDataset())).toBe("2026.12.01 (data as of 2026-11-26)");
+    expect(formulas.dataVersion(getActiveDataset())).toBe(versionLabel(newerVersion()));
     expect(out.diff).toMatchObject({
-      fromVersion: "2026.11.26",
-      toVersion: "2026.12.01",
+      fromVersion: BUNDLED_VERSION,
+      toVersion: newerVersion(),
       added: [],
       removed: [],
       changed: [],
-      valuationsChanged: [expect.objectContaining({ company: "xAI", old: 24e9, new: 30e9 })],
+      valuationsChanged: [expect.objectContaining({ company: "xAI", old: 250e9, new: 30e9 })],
     });
-    expect(describeDiff(out.diff)).toBe("2026.11.26 → 2026.12.01: 1 valuation changed.");
+    expect(describeDiff(out.diff)).toBe(
+      `${BUNDLED_VERSION} → ${newerVersion()}: 1 valuation changed.`
+    );
   });
 
   it("is kept: a restart without a network starts from it", async () => {
     const out = await refreshFromHost(JSON.stringify(newerWithXaiAt(30e9)));
     expect(out).toMatchObject({ ok: true, kept: true });
     resetStoreForTests(storage); // a new session, same storage
-    expect(getActiveDataset().file.version).toBe("2026.12.01");
+    expect(getActiveDataset().file.version).toBe(newerVersion());
     storage.setItem(STORAGE_KEY, "{ not json");
     resetStoreForTests(storage);
-    expect(getActiveDataset().file.version).toBe("2026.11.26");
+    expect(getActiveDataset().file.version).toBe(BUNDLED_VERSION);
+    expect(storage.data.has(STORAGE_KEY)).toBe(false);
+  });
+
+  it("is trusted only under the rules that checked it: a copy kept by another build is dropped", async () => {
+    await refreshFromHost(JSON.stringify(newerWithXaiAt(30e9)));
+    expect(storage.getItem(STAMP_KEY)).toBe(RULES_STAMP);
+    storage.setItem(STAMP_KEY, "rules of an older build");
+    resetStoreForTests(storage);
+    expect(getActiveDataset().file.version).toBe(BUNDLED_VERSION);
     expect(storage.data.has(STORAGE_KEY)).toBe(false);
   });
 
   it("reads a file the analyst picked, through the same checks", async () => {
-    const text = JSON.stringify(newerWithXaiAt(31e9, "2026.11.26.1"));
+    const text = JSON.stringify(newerWithXaiAt(31e9, newerVersion(2)));
     const out = await refreshData({ kind: "file", name: "deals.json", text });
     expect(out.ok).toBe(true);
-    expect(getActiveDataset().file.version).toBe("2026.11.26.1");
+    expect(getActiveDataset().file.version).toBe(newerVersion(2));
   });
 });
 
@@ -139,7 +162,9 @@ describe("every failure leaves the data in use untouched and says why", () => {
     [
       "an older dataset",
       () => refreshFromHost(JSON.stringify(newerWithXaiAt(30e9, "2026.10.01"))),
-      /version 2026\.10\.01, older than the 2026\.11\.26 in use, which is kept/,
+      new RegExp(
+        `version 2026\\.10\\.01, older than the ${BUNDLED_VERSION.replace(/\./g, "\\.")} in use, which is kept`
+      ),
     ],
     [
       "a feed outside the manifest's app domains",
@@ -186,7 +211,7 @@ describe("the pieces", () => {
     if (!deal) throw new Error("fixture");
     deal.history.push({
       ...(deal.history[deal.history.length - 1] as (typeof deal.history)[0]),
-      status: "closed",
+      status: "ended",
     });
     // A deal nothing else refers to (no position, overlap, round or valuation names it).
     const text = JSON.stringify(file);
@@ -198,7 +223,7 @@ describe("the pieces", () => {
     expect(diff.changed).toEqual([
       expect.objectContaining({
         id: "amazon-openai-equity",
-        fields: [{ field: "status", old: "announced", new: "closed" }],
+        fields: [{ field: "status", old: "closed", new: "ended" }],
       }),
     ]);
     expect(loner).toBeDefined();
@@ -218,10 +243,10 @@ describe("the pieces", () => {
 test("a changed reported stake is in the summary", () => {
   const before = getActiveDataset();
   const file = bundledFile();
-  const position = file.positions.find((p) => p.stakePct !== undefined);
+  const position = file.positions.find((p) => p.id === "microsoft-openai-2025-10-28");
   if (!position) throw new Error("fixture: no reported stake");
   position.stakePct = 0.3;
-  file.version = "2026.12.01";
+  file.version = newerVersion();
   const after = loadDataset(file);
   if (!after.ok) throw new Error(after.errors.join("; "));
   const diff = diffDatasets(before, after.dataset);
@@ -229,6 +254,6 @@ test("a changed reported stake is in the summary", () => {
     expect.objectContaining({ id: position.id, change: "changed", stake: { old: 0.27, new: 0.3 } }),
   ]);
   expect(describeDiff(diff)).toBe(
-    "2026.11.26 → 2026.12.01: 1 reported position added, changed or removed."
+    `${BUNDLED_VERSION} → ${newerVersion()}: 1 reported position added, changed or removed.`
   );
 });

@@ -3,7 +3,7 @@
  * table the pane inserted is rebuilt in place, and nothing else changes. A table that would have to grow
  * into the analyst's cells is left as it was, with not a cell changed.
  */
-import { loadDataset } from "../../src/core/dataset";
+import { loadDataset } from "../../src/core/load";
 import type { DatasetFile } from "../../src/core/schema";
 import { buildTable } from "../../src/core/tables/dealTables";
 import { TableRequest } from "../../src/core/tables/tablePlan";
@@ -15,7 +15,12 @@ import {
 import { insertTable } from "../../src/workbook/insertTable";
 import { refreshAll } from "../../src/workbook/refreshAll";
 import { LAST_REFRESH_KEY, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
-import { newerWithAmazonInXai, newerWithXaiAt } from "../support/datasets";
+import {
+  newerVersion,
+  newerWithAmazonInXai,
+  newerWithXaiAt,
+  versionLabel,
+} from "../support/datasets";
 import { dealsWorkbook } from "../support/dealsWorkbook";
 import type { FakeExcel, WorkbookSnapshot } from "../support/workbook";
 
@@ -92,7 +97,7 @@ test("one changed figure updates the formulas and tables that depend on it, and 
 
   expect(wb.cell("Model", "B2").value).toBe(30e9);
   expect(wb.cell("Model", "B3").value).toBe(60e9);
-  expect(wb.cell("Model", "B5").value).toBe("2026.12.01 (data as of 2026-11-26)");
+  expect(wb.cell("Model", "B5").value).toBe(versionLabel(newerVersion()));
   expect(wb.cell("Sheet1", "B3").value).toBe(30e9); // live table, xAI row
   expect(wb.cell("Sheet1", "B12")).toMatchObject({ value: 30e9, formula: 30e9 }); // values table, rewritten
   expect(changedCells(before, wb.snapshot())).toEqual(
@@ -101,16 +106,17 @@ test("one changed figure updates the formulas and tables that depend on it, and 
       "Model!B3",
       "Model!B5", // the formulas that depend on xAI's valuation or the version
       "Sheet1!A1",
-      "Sheet1!B3", // live table: caption (version), xAI's valuation
+      "Sheet1!B3",
+      "Sheet1!G3", // live table: caption (version), xAI's valuation, its change on the previous one
       "Sheet1!A10",
-      "Sheet1!B12", // values table: caption (version), xAI's valuation
-      // The 2025 table: the corrected xAI valuation predates 2025-12-17, so its figure moves as well.
+      "Sheet1!B12",
+      "Sheet1!G12", // values table: the same, rewritten
+      // The 2025 table: only its caption (the version); the corrected valuation is of February 2026.
       "Sheet1!A20",
-      "Sheet1!B22",
     ].sort()
   );
   expect(JSON.parse(String(wb.settings()[LAST_REFRESH_KEY]))).toEqual({
-    version: "2026.12.01 (data as of 2026-11-26)",
+    version: versionLabel(newerVersion()),
     at: "2026-12-01T09:00:00.000Z",
   });
 });
@@ -121,7 +127,7 @@ test("a table that must grow into occupied cells is refused without a cell chang
     "Sheet1",
     "B2"
   );
-  wb.setCell("Sheet1", "D6", "my total"); // right under the table (header B3, rows B4:B5)
+  wb.setCell("Sheet1", "D7", "my total"); // right under the table (header B3, rows B4:B6)
   const before = wb.snapshot();
 
   const ds = swapTo(newerWithAmazonInXai());
@@ -130,16 +136,16 @@ test("a table that must grow into occupied cells is refused without a cell chang
     {
       table,
       status: "blocked",
-      message: `${table} needs 1 more row at Sheet1!B6:J6, which holds data; nothing was changed. Clear those cells, then press Refresh data again.`,
+      message: `${table} needs 1 more row at Sheet1!B7:J7, which holds data; nothing was changed. Clear those cells, then press Refresh data again.`,
     },
   ]);
   expect(changedCells(before, wb.snapshot())).toEqual([]);
 
-  wb.setCell("Sheet1", "D6", "");
+  wb.setCell("Sheet1", "D7", "");
   const again = await refreshWorkbook(ds);
-  expect(again.tables[0]).toMatchObject({ status: "rebuilt", rows: 3, address: "Sheet1!B3:J6" });
-  expect(wb.tables().find((t) => t.name === table)?.address).toBe("Sheet1!B3:J6");
-  expect(["B6", "C6", "D6"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["Amazon", "xAI", 1e9]);
+  expect(again.tables[0]).toMatchObject({ status: "rebuilt", rows: 4, address: "Sheet1!B3:J7" });
+  expect(wb.tables().find((t) => t.name === table)?.address).toBe("Sheet1!B3:J7");
+  expect(["B7", "C7", "D7"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["Amazon", "xAI", 1e9]);
 });
 
 test("a column the analyst added is kept and stays beside its row; rows that would move are refused", async () => {
@@ -150,50 +156,60 @@ test("a column the analyst added is kept and stays beside its row; rows that wou
   );
   // The analyst widens the table with a column of their own (J) and fills it.
   await wb.Excel.run(async (context) => {
-    context.workbook.tables.getItem(table).resize("Sheet1!A2:J4");
-    context.workbook.worksheets.getItem("Sheet1").getRange("J2:J4").values = [
+    context.workbook.tables.getItem(table).resize("Sheet1!A2:J5");
+    context.workbook.worksheets.getItem("Sheet1").getRange("J2:J5").values = [
       ["My view"],
       ["hold"],
       ["buy"],
+      ["sell"],
     ];
     await context.sync();
   });
 
   // Same rows, new figures: rebuilt, the analyst's column untouched.
   const out = await refreshWorkbook(swapTo(newerWithXaiAt(30e9)));
-  expect(out.tables[0]).toMatchObject({ status: "rebuilt", rows: 2, address: "Sheet1!A2:J4" });
+  expect(out.tables[0]).toMatchObject({ status: "rebuilt", rows: 3, address: "Sheet1!A2:J5" });
   expect(wb.tables().find((x) => x.name === table)?.headers).toContain("My view");
-  expect(["J3", "J4"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["hold", "buy"]);
+  expect(["J3", "J4", "J5"].map((c) => wb.cell("Sheet1", c).value)).toEqual([
+    "hold",
+    "buy",
+    "sell",
+  ]);
 
   // New data adds a company between them (xAI sorts after OpenAI here, but any change of rows counts):
   // the notes would no longer line up, so the table is left exactly as it was.
   const before = wb.snapshot();
-  const refused = await refreshWorkbook(swapTo(newerWithAmazonInXai("2026.12.02")));
+  const refused = await refreshWorkbook(swapTo(newerWithAmazonInXai(newerVersion(2))));
   expect(refused.tables[0]).toMatchObject({
     status: "changedByUser",
     message: expect.stringMatching(/would no longer line up/),
   });
   expect(wb.snapshot().tables).toEqual(before.tables);
-  expect(["J3", "J4", "A5"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["hold", "buy", ""]);
+  expect(["J3", "J4", "J5", "A6"].map((c) => wb.cell("Sheet1", c).value)).toEqual([
+    "hold",
+    "buy",
+    "sell",
+    "",
+  ]);
 });
 
 test("rows the data no longer has are removed from the table and cleared", async () => {
-  swapTo(newerWithAmazonInXai("2026.11.30"));
+  swapTo(newerWithAmazonInXai(newerVersion(1)));
   const table = await insert(
     { kind: "exposure", subjects: ["Amazon"], asOf: null, mode: "values" },
     "Sheet1",
     "A1"
   );
-  expect(wb.tables().find((x) => x.name === table)?.address).toBe("Sheet1!A2:I5");
+  expect(wb.tables().find((x) => x.name === table)?.address).toBe("Sheet1!A2:I6");
   // A correction: the Amazon → xAI deal is gone in the newer data.
-  const out = await refreshWorkbook(swapTo(newerWithXaiAt(24e9, "2026.12.01")));
-  expect(out.tables[0]).toMatchObject({ status: "rebuilt", rows: 2, address: "Sheet1!A2:I4" });
-  expect(["A5", "B5", "C5"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["", "", ""]);
+  const out = await refreshWorkbook(swapTo(newerWithXaiAt(24e9, newerVersion(2))));
+  expect(out.tables[0]).toMatchObject({ status: "rebuilt", rows: 3, address: "Sheet1!A2:I5" });
+  expect(["A6", "B6", "C6"].map((c) => wb.cell("Sheet1", c).value)).toEqual(["", "", ""]);
 });
 
 test("a DEALS formula showing an error follows the data too (a full calculation alone would skip it)", async () => {
-  // Before: xAI has no valuation as of 2024-04, so the cell shows #N/A; the newer data dates one earlier.
-  wb.setCell("Sheet1", "A1", '=DEALS.VALUATION("xAI","2024-04")');
+  // Before: xAI has no valuation as of March 2024, so the cell shows #N/A; the newer data dates one earlier.
+  wb.setCell("Sheet1", "A1", '=DEALS.VALUATION("xAI","2024-03")');
   expect(wb.cell("Sheet1", "A1").value).toBe("#N/A");
   const file = newerWithXaiAt(24e9);
   const xai = file.valuations.filter((v) => v.company === "xai");
@@ -217,7 +233,7 @@ test("text that mentions DEALS. stays text: only DEALS formulas are entered agai
   expect(wb.cell("Model", "A2").value).toBe("-1+2 see DEALS.VALUATION");
   expect(wb.cell("Model", "B1").value).toBe("@DEALS. note beside a formula");
   expect(wb.cell("Model", "A3").value).toBe(30e9);
-  expect(wb.cell("Model", "B2").value).toBe("2026.12.01 (data as of 2026-11-26)");
+  expect(wb.cell("Model", "B2").value).toBe(versionLabel(newerVersion()));
 });
 
 test("an analyst's own title above a table is never replaced", async () => {
@@ -264,7 +280,7 @@ test("the selected table only: the other inserted tables keep their rows and val
   const out = await refreshWorkbook(ds, new Date(), "selectedTable");
   expect(out.tables).toEqual([expect.objectContaining({ table: second, status: "rebuilt" })]);
   expect(wb.cell("Sheet1", "B12").value).toBe(30e9);
-  expect(wb.cell("Sheet1", "B3").value).toBe(24e9); // `first` was not rebuilt
+  expect(wb.cell("Sheet1", "B3").value).toBe(250e9); // `first` was not rebuilt
   expect(first).not.toBe(second);
 
   wb.setSelection("Sheet1", "Z40");
@@ -283,7 +299,7 @@ test("Refresh again with the data already in use updates a table that was blocke
     "Sheet1",
     "B2"
   );
-  wb.setCell("Sheet1", "D6", "in the way");
+  wb.setCell("Sheet1", "D7", "in the way");
   const text = JSON.stringify(newerWithAmazonInXai());
   const first = await refreshAll(
     { kind: "file", name: "deals.json", text },
@@ -294,7 +310,7 @@ test("Refresh again with the data already in use updates a table that was blocke
     workbook: { tables: [{ table, status: "blocked" }] },
   });
 
-  wb.setCell("Sheet1", "D6", "");
+  wb.setCell("Sheet1", "D7", "");
   const again = await refreshAll(
     { kind: "file", name: "deals.json", text },
     { updateWorkbook: true }
@@ -302,7 +318,7 @@ test("Refresh again with the data already in use updates a table that was blocke
   expect(again).toMatchObject({
     status: "upToDate",
     message: expect.stringMatching(/already in use/),
-    workbook: { tables: [{ table, status: "rebuilt", rows: 3 }] },
+    workbook: { tables: [{ table, status: "rebuilt", rows: 4 }] },
   });
-  expect(wb.cell("Sheet1", "C6").value).toBe("xAI");
+  expect(wb.cell("Sheet1", "C7").value).toBe("xAI");
 });

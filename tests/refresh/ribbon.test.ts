@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import { refreshFromRibbon } from "../../src/commands/commands";
 import { getActiveDataset, resetStoreForTests } from "../../src/runtime/datasetStore";
 import { getRefreshNotice } from "../../src/runtime/refreshNotice";
-import { newerWithXaiAt } from "../support/datasets";
+import { BUNDLED_VERSION, newerVersion, newerWithXaiAt } from "../support/datasets";
 import { dealsWorkbook } from "../support/dealsWorkbook";
 
 let server: Server;
@@ -34,7 +34,7 @@ test("a newer data file reaches the workbook; a broken one is reported and chang
   await refreshFromRibbon();
   expect(getRefreshNotice()).toMatchObject({
     ok: true,
-    message: "2026.11.26 → 2026.12.01: 1 valuation changed.",
+    message: `${BUNDLED_VERSION} → ${newerVersion()}: 1 valuation changed.`,
   });
   expect(wb.cell("Sheet1", "A1").value).toBe(30e9);
 

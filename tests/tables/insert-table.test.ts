@@ -3,6 +3,7 @@
  * a caption, in at most 3 syncs whatever the row count (split only past ~4 MB), never over a user's
  * cells, named by Excel's rules, recorded in the workbook; live formulas evaluate to the values table.
  */
+import { versionLabel } from "../support/datasets";
 import { SheetCell } from "../../src/core/tables/cells";
 import { buildTable } from "../../src/core/tables/dealTables";
 import { TablePlan, TableRequest } from "../../src/core/tables/tablePlan";
@@ -87,7 +88,7 @@ describe("a valuation table at the selected cell", () => {
       }),
     ]);
     expect(wb.cell("Sheet1", "B2").value).toBe(
-      "AI Deals · valuations as of the latest data · data 2026.11.26 (data as of 2026-11-26)"
+      `AI Deals · valuations as of the latest data · data ${versionLabel()}`
     );
     expect(wb.cell("Sheet1", "C4")).toMatchObject({
       formula: '=DEALS.VALUATION("OpenAI")',
@@ -115,7 +116,7 @@ describe("a valuation table at the selected cell", () => {
       ...request,
       table: "DealsValuations",
       sheet: "Sheet1",
-      dataVersion: "2026.11.26 (data as of 2026-11-26)",
+      dataVersion: versionLabel(),
       insertedAt: "2026-11-26T12:00:00.000Z",
     });
   });
@@ -260,7 +261,7 @@ describe("never over a user's cells", () => {
     });
     inserted(await insertTable(plan({ kind: "valuation", subjects: ["xAI"] }), "selection"));
     expect(wb.cell("Sheet1", "A1").value).toMatch(/^AI Deals · valuations/);
-    expect(wb.cell("Sheet1", "B3").value).toBe(24e9);
+    expect(wb.cell("Sheet1", "B3").value).toBe(250e9);
   });
 
   it("fits next to a user's cells, and never narrows a column they widened", async () => {
