@@ -2,8 +2,10 @@
  * The naive baseline: DEAL_VALUE answered by scanning the raw file on every call, with no index and no
  * memo. It follows the same counting rules as the add-in, so its answers can be checked against the
  * add-in's (the benchmark does): names, aliases and tickers compared lower-cased; a party stands for
- * itself and every company below it; aggregates left out; each deal at its latest event on or before
- * the as-of date, tranches included; a cumulative position used instead of the deals it covers when larger.
+ * itself and every company below it (one taken over on a date, from that date); aggregates and shares
+ * received as consideration left out; each deal at its latest event on or before the as-of date, tranches
+ * included, nothing if that event ended it; a cumulative position used instead of the deals it covers
+ * when larger.
  * Returns the total, or null where the add-in returns an error (#N/A or #VALUE!).
  */
 import { DEAL_TYPES, DatasetFile } from "../../src/core/schema";
@@ -23,19 +25,37 @@ function resolve(file: DatasetFile, typed: string): string | undefined {
   return undefined;
 }
 
-/** The company and every company below it, by repeated passes over the company list. */
-function selfAndBelow(file: DatasetFile, id: string): Set<string> {
-  const set = new Set([id]);
+/**
+ * The company and every company below it, by repeated passes over the company list, each with the first
+ * date it counts there ("" for always): the latest takeover date on its way up.
+ */
+function selfAndBelow(file: DatasetFile, id: string): Map<string, string> {
+  const below = new Map([[id, ""]]);
   for (let grew = true; grew;) {
     grew = false;
     for (const c of file.companies) {
-      if (c.parent !== null && set.has(c.parent) && !set.has(c.id)) {
-        set.add(c.id);
+      const parentSince = c.parent === null ? undefined : below.get(c.parent);
+      if (parentSince !== undefined && !below.has(c.id)) {
+        const own = c.parentSince ?? "";
+        below.set(c.id, own > parentSince ? own : parentSince);
         grew = true;
       }
     }
   }
-  return set;
+  return below;
+}
+
+/** Whether both sides belonged to the asked families by the last day included. */
+function inFamilies(
+  froms: Map<string, string>,
+  tos: Map<string, string>,
+  from: string,
+  to: string,
+  last: string
+): boolean {
+  const a = froms.get(from);
+  const b = tos.get(to);
+  return a !== undefined && b !== undefined && a <= last && b <= last;
 }
 
 const isoOfDay = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
@@ -77,18 +97,21 @@ export function naiveDealValue(file: DatasetFile, call: DealValueCall): number |
   let total: number | null = null;
   const values = new Map<string, number>();
   for (const d of file.deals) {
-    if (d.kind === "aggregate" || d.to === null || (type !== null && d.type !== type)) continue;
-    if (!froms.has(d.from) || !tos.has(d.to)) continue;
+    if (d.kind === "aggregate" || d.kind === "consideration") continue;
+    if (d.to === null || (type !== null && d.type !== type)) continue;
+    if (!inFamilies(froms, tos, d.from, d.to, last)) continue;
     let known = false;
+    let ended = false;
     let figure: number | null = null;
     let funded = 0;
     for (const e of d.history) {
       if (e.date > last) break;
       known = true;
+      ended = e.status === "ended";
       if (e.amountUsd !== null) figure = e.amountUsd;
       if (e.trancheUsd !== undefined) funded += e.trancheUsd;
     }
-    if (!known) continue;
+    if (!known || ended) continue;
     matched++;
     const value = funded > (figure ?? 0) ? funded : figure;
     if (value !== null) {
@@ -105,8 +128,7 @@ export function naiveDealValue(file: DatasetFile, call: DealValueCall): number |
       if (
         p.investedUsd === undefined ||
         p.date > last ||
-        !froms.has(p.investor) ||
-        !tos.has(p.company)
+        !inFamilies(froms, tos, p.investor, p.company, last)
       )
         continue;
       const key = `${p.investor}|${p.company}`;
