@@ -35,7 +35,7 @@ const EXPOSURE_COLUMNS: readonly ColumnSpec[] = [
   { header: "Company", format: FORMATS.text, width: 80 },
   { header: "Capital committed", format: FORMATS.usdBillions, width: 72 },
   { header: "Stake", format: FORMATS.percent, width: 52 },
-  { header: "Stake basis", format: FORMATS.text, width: 80 },
+  { header: "Stake basis", format: FORMATS.text, width: 120 },
   { header: "Stake value", format: FORMATS.usdBillions, width: 72 },
   { header: "Flowing back", format: FORMATS.usdBillions, width: 72 },
   { header: "Circularity", format: FORMATS.multiple, width: 60 },
