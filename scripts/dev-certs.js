@@ -4,7 +4,7 @@
  *
  * Files: ~/.office-addin-dev-certs/{ca.crt,localhost.crt,localhost.key}, the same ones the
  * office-addin-dev-certs CLI manages. We read them directly: its getHttpsServerOptions() also insists the
- * CA be trusted by the OS, which needs sudo on Linux and fails in CI (see /work/shared/toolchain-notes.md).
+ * CA be trusted by the OS, which needs sudo on Linux and fails in CI.
  * Creating them uses office-addin-dev-certs' generateCertificates (pure JS, works offline); trusting the CA
  * is left to `npx office-addin-dev-certs install` (Windows/macOS) or to the browser (Linux).
  */

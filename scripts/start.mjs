@@ -4,7 +4,8 @@
  * sideloading fails) it prints how to load the add-in in Excel on the web. Ctrl+C stops the server.
  *
  * office-addin-dev-settings is run through `npx --yes` rather than being a dependency: its dependency tree
- * does not install on Linux (see /work/shared/toolchain-notes.md).
+ * does not install on Linux: it needs the native module keytar, whose prebuilt download needs a network and
+ * whose source build needs libsecret.
  */
 import { spawn } from "node:child_process";
 import https from "node:https";
