@@ -13,12 +13,11 @@ import {
   DealEvent,
   DealType,
   Position,
-  QUALIFIERS,
   Source,
   Status,
-  VALUATION_BASES,
   Valuation,
 } from "../../src/core/schema";
+import { QUALIFIERS, VALUATION_BASES } from "../../src/core/vocabulary";
 import { Rng, SkewedPicker } from "./rng";
 
 export interface GenerateOptions {

@@ -8,7 +8,8 @@
  * when larger.
  * Returns the total, or null where the add-in returns an error (#N/A or #VALUE!).
  */
-import { DEAL_TYPES, DatasetFile } from "../../src/core/schema";
+import { DatasetFile } from "../../src/core/schema";
+import { DEAL_TYPES } from "../../src/core/vocabulary";
 import { DealValueCall } from "./workload";
 
 const MS_PER_DAY = 86_400_000;

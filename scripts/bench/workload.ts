@@ -4,7 +4,8 @@
  * as-of date as text (a day, a month or a year) or as an Excel date serial. Most calls ask about a pair
  * that has deals (sometimes by a parent's name); the rest about an arbitrary pair (usually #N/A).
  */
-import { Company, DEAL_TYPES, DatasetFile, Deal } from "../../src/core/schema";
+import { Company, DatasetFile, Deal } from "../../src/core/schema";
+import { DEAL_TYPES } from "../../src/core/vocabulary";
 import { Rng } from "./rng";
 
 /** One DEAL_VALUE call's raw arguments, as Excel passes them (null for an omitted optional). */

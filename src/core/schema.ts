@@ -30,16 +30,6 @@ import {
   VALUATION_BASES,
 } from "./vocabulary";
 
-export {
-  COMPANY_KINDS,
-  CURRENCIES,
-  DEAL_KINDS,
-  DEAL_TYPES,
-  QUALIFIERS,
-  SCHEMA_VERSIONS,
-  STATUSES,
-  VALUATION_BASES,
-};
 export type { Currency, DealType, Qualifier, Status } from "./vocabulary";
 
 /** Whether a YYYY-MM-DD names a real day (arithmetic, no Date: this runs for every date of every fact). */

@@ -8,6 +8,16 @@ import { DatasetFile } from "../../src/core/schema";
 import bundledJson from "../../src/data/dataset.json";
 import seed from "../fixtures/seed-facts.json";
 
+/** The AI labs the issue names besides OpenAI, Anthropic and xAI. */
+const LABS = [
+  "mistral",
+  "safe-superintelligence",
+  "thinking-machines",
+  "reflection-ai",
+  "inflection",
+  "character-ai",
+];
+
 /** The JSON import's inferred type is narrower than the schema; the tests read it as the schema's type. */
 const bundled = bundledJson as unknown as DatasetFile;
 const fresh = (): DatasetFile => JSON.parse(JSON.stringify(bundled)) as DatasetFile;
@@ -74,12 +84,7 @@ describe("the bundled dataset", () => {
     expect(company("google-cloud")?.parent).toBe("google");
     expect(company("xai")).toMatchObject({ parent: "spacex", parentSince: "2026-02-02" });
     for (const id of [
-      "mistral",
-      "safe-superintelligence",
-      "thinking-machines",
-      "reflection-ai",
-      "inflection",
-      "character-ai",
+      ...LABS,
       "nscale",
       "lambda",
       "iren",
@@ -100,18 +105,7 @@ describe("the bundled dataset", () => {
 
   it("covers the deal map: at least 150 deals, each with a sourced history", () => {
     expect(bundled.deals.length).toBeGreaterThanOrEqual(150);
-    const labs = [
-      "openai",
-      "anthropic",
-      "xai",
-      "mistral",
-      "safe-superintelligence",
-      "thinking-machines",
-      "reflection-ai",
-      "inflection",
-      "character-ai",
-    ];
-    for (const lab of labs)
+    for (const lab of ["openai", "anthropic", "xai", ...LABS])
       expect(bundled.deals.some((d) => d.to === lab && d.type === "equity")).toBe(true);
   });
 

@@ -7,7 +7,8 @@ import { pairTotal } from "../../src/core/analytics";
 import { Dataset } from "../../src/core/dataset";
 import { loadDataset } from "../../src/core/load";
 import { factStartDay, LATEST } from "../../src/core/dates";
-import { DatasetFile, DEAL_TYPES, DealType } from "../../src/core/schema";
+import { DatasetFile } from "../../src/core/schema";
+import { DEAL_TYPES, DealType } from "../../src/core/vocabulary";
 import bundled from "../../src/data/dataset.json";
 import { generateDataset } from "../../scripts/bench/generate-dataset";
 

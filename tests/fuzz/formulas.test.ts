@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import { performance } from "node:perf_hooks";
 import { DEAL_FIELDS, VALUATION_FIELDS } from "../../src/core/formulas";
-import { DEAL_TYPES, STATUSES } from "../../src/core/schema";
+import { DEAL_TYPES, STATUSES } from "../../src/core/vocabulary";
 import { loadDataset } from "../../src/core/load";
 import bundledJson from "../../src/data/dataset.json";
 import {
