@@ -239,3 +239,28 @@ describe("figures in another currency and sums of stated parts", () => {
     expect(errors).toMatch(/its parts add up to 45000000000, not 50000000000/);
   });
 });
+
+it("a deal known only by its rate of spending says so, and never becomes a total", () => {
+  const f = miniFile();
+  f.deals.push(
+    deal(
+      "lab-gamma-lease",
+      "lab",
+      "gamma",
+      [
+        {
+          ...event("2023-05-06", null, "signed"),
+          recurring: { amountUsd: 1.25 * B, per: "month" },
+        },
+      ],
+      { type: "compute" }
+    )
+  );
+  const ds = load(f);
+  expect(formulas.dealValue(ds, "Lab", "Gamma", null, null)).toMatchObject({
+    kind: "#N/A",
+    message:
+      "The deal from Lab to Gamma in the latest data has no reported amount (lab-gamma-lease: $1.25B a month, a rate, never added up).",
+  });
+  expect(formulas.dealField(ds, "lab-gamma-lease", "recurring")).toBe("$1.25B a month");
+});
