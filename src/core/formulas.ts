@@ -888,7 +888,9 @@ function unreported(ds: Dataset, ids: readonly string[]): string {
     .map((id) => {
       const history = ds.dealById.get(id)?.history ?? [];
       const rate = [...history].reverse().find((h) => h.recurring !== undefined)?.recurring;
-      return rate ? `${id}: ${money(rate.amountUsd, "exact")} a ${rate.per}, a rate, never added up` : id;
+      return rate
+        ? `${id}: ${money(rate.amountUsd, "exact")} a ${rate.per}, a rate, never added up`
+        : id;
     })
     .join(", ");
 }
