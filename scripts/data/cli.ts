@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { loadDataset } from "../../src/core/load";
-import { compareVersions } from "../../src/core/refresh/acceptDataset";
+import { compareVersions } from "../../src/core/versions";
 import { DatasetDiff, describeDiff, diffDatasets } from "../../src/core/refresh/diffDatasets";
 import { DatasetFile } from "../../src/core/schema";
 import { quoteProblems } from "./quoteCheck";

@@ -14,23 +14,34 @@ export interface QuoteProblem {
 
 const show = (n: number): string => n.toLocaleString("en-US");
 
-/** The figure is in the quote: itself, or each of its stated parts (the loader checks they add up). */
-function figureProblems(
+/** Each figure is written in the quote, in the currency (and per period) it was stated in. */
+function notStated(
+  quote: string,
+  currency: string,
+  figures: readonly number[],
+  path: string,
+  per: Per | null = null
+): QuoteProblem[] {
+  return figures
+    .filter((f) => !states(quote, f, currency, per))
+    .map((f) => ({
+      path,
+      message: `${currency} ${show(f)}${per ? ` a ${per}` : ""} is not written in its quote: "${quote}"`,
+    }));
+}
+
+/** A US-dollar figure as its quote states it: in the reported currency if any, as its parts if stated
+ * (the loader checks they add up), else itself. */
+function amountProblems(
   quote: string,
   usd: number,
   parts: readonly number[] | undefined,
   reported: ReportedAmount | undefined,
-  path: string,
-  per: Per | null = null
+  path: string
 ): QuoteProblem[] {
-  const [currency, amount, pieces] = reported
-    ? [reported.currency, reported.amount, reported.parts]
-    : ["USD", usd, parts];
-  const missing = (pieces ?? [amount]).filter((p) => !states(quote, p, currency, per));
-  return missing.map((p) => ({
-    path,
-    message: `${currency} ${show(p)}${per ? ` a ${per}` : ""} is not written in its quote: "${quote}"`,
-  }));
+  return reported
+    ? notStated(quote, reported.currency, reported.parts ?? [reported.amount], path)
+    : notStated(quote, "USD", parts ?? [usd], path);
 }
 
 export function quoteProblems(file: DatasetFile): QuoteProblem[] {
@@ -40,37 +51,27 @@ export function quoteProblems(file: DatasetFile): QuoteProblem[] {
       const at = `deals.${d.id}.history.${i}`;
       if (e.amountUsd !== null)
         problems.push(
-          ...figureProblems(e.quote, e.amountUsd, e.parts, e.reported, `${at}.amountUsd`)
+          ...amountProblems(e.quote, e.amountUsd, e.parts, e.reported, `${at}.amountUsd`)
         );
       if (e.trancheUsd !== undefined)
-        problems.push(
-          ...figureProblems(e.quote, e.trancheUsd, undefined, undefined, `${at}.trancheUsd`)
-        );
+        problems.push(...notStated(e.quote, "USD", [e.trancheUsd], `${at}.trancheUsd`));
       if (e.recurring !== undefined)
         problems.push(
-          ...figureProblems(
-            e.quote,
-            e.recurring.amountUsd,
-            undefined,
-            undefined,
-            `${at}.recurring`,
-            e.recurring.per
-          )
+          ...notStated(e.quote, "USD", [e.recurring.amountUsd], `${at}.recurring`, e.recurring.per)
         );
     });
   }
   for (const v of file.valuations)
     problems.push(
-      ...figureProblems(v.quote, v.valueUsd, v.parts, v.reported, `valuations.${v.id}.valueUsd`)
+      ...amountProblems(v.quote, v.valueUsd, v.parts, v.reported, `valuations.${v.id}.valueUsd`)
     );
   for (const p of file.positions) {
     if (p.investedUsd !== undefined)
       problems.push(
-        ...figureProblems(
+        ...notStated(
           p.quote,
-          p.investedUsd,
-          p.investedParts,
-          undefined,
+          "USD",
+          p.investedParts ?? [p.investedUsd],
           `positions.${p.id}.investedUsd`
         )
       );
@@ -86,16 +87,10 @@ export function quoteProblems(file: DatasetFile): QuoteProblem[] {
   for (const r of file.fxRates ?? []) {
     const path = `fxRates.${r.id}`;
     if (r.statedAs) {
-      if (!states(r.quote, r.statedAs.amount, r.currency))
-        problems.push({
-          path,
-          message: `${r.currency} ${show(r.statedAs.amount)} is not written in its quote: "${r.quote}"`,
-        });
-      if (!states(r.quote, r.statedAs.usd, "USD"))
-        problems.push({
-          path,
-          message: `USD ${show(r.statedAs.usd)} is not written in its quote: "${r.quote}"`,
-        });
+      problems.push(
+        ...notStated(r.quote, r.currency, [r.statedAs.amount], path),
+        ...notStated(r.quote, "USD", [r.statedAs.usd], path)
+      );
     } else if (!statedNumbers(r.quote).some((x) => Math.abs(x - r.usdPerUnit) < 1e-9)) {
       problems.push({
         path,

@@ -65,8 +65,8 @@ export function checkConsistency(ds: Dataset): string[] {
     const first = d.history[0] as IndexedEvent;
     if (d.from === d.to) fail(`deal ${d.id}: from and to are the same company`);
     else if (d.to !== null) {
-      // One family on the deal's day (a company bought later may have dealt with its future parent).
-      // One family the day before the deal: a takeover is itself a deal between two companies.
+      // One family the day before the deal: a company bought later may have dealt with its future
+      // parent, and a takeover is itself a deal between two companies.
       if (sameFamily(ds, d.from, d.to, first.day - 1))
         fail(`deal ${d.id}: from and to belong to one company family (${d.from}, ${d.to})`);
     }

@@ -71,7 +71,7 @@ export function dealValueAt(deal: IndexedDeal, day: number): number | null | und
   return funded > (figure ?? 0) ? funded : figure;
 }
 
-/** The day a deal was first known: the date the money was committed, for pricing and dilution. */
+/** The day a deal was first known (talks and reports included): a valuation before it cannot price it. */
 export const firstDay = (deal: IndexedDeal): number => (deal.history[0] as IndexedEvent).day;
 
 /** The latest valuation on or before the day from a list sorted oldest first (ties in rank order). */

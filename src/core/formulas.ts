@@ -28,7 +28,7 @@ import {
 } from "./dates";
 import { FormulaError, invalidValue, isFormulaError, notAvailable } from "./errors";
 import { MAX_NAME_LENGTH, closestName, normalizeName } from "./names";
-import type { ReportedAmount } from "./schema";
+import type { Recurring, ReportedAmount } from "./schema";
 import { DEAL_TYPES, DealType, Qualifier, Status } from "./vocabulary";
 
 export type Cell = string | number;
@@ -827,7 +827,7 @@ function fieldOf(ds: Dataset, deal: IndexedDeal, field: DealField): Cell | Formu
       return deal.history
         .map(
           (h) =>
-            `${h.date} ${h.status.replace("_", " ")}${h.amountUsd !== null ? ` ${money(h.amountUsd, h.qualifier)}` : ""}${h.reported ? ` (${inCurrency(h.reported.amount, h.reported.currency)})` : ""}${h.recurring ? ` ${money(h.recurring.amountUsd, "exact")} a ${h.recurring.per}` : ""}${h.trancheUsd !== undefined ? ` tranche ${money(h.trancheUsd, "exact")}` : ""} [${h.source}]`
+            `${h.date} ${h.status.replace("_", " ")}${h.amountUsd !== null ? ` ${money(h.amountUsd, h.qualifier)}` : ""}${h.reported ? ` (${inCurrency(h.reported.amount, h.reported.currency)})` : ""}${h.recurring ? ` ${rateText(h.recurring)}` : ""}${h.trancheUsd !== undefined ? ` tranche ${money(h.trancheUsd, "exact")}` : ""} [${h.source}]`
         )
         .join("; ");
     case "notes":
@@ -849,8 +849,8 @@ function fieldOf(ds: Dataset, deal: IndexedDeal, field: DealField): Cell | Formu
         : `1 ${rate.currency} = ${rate.usdPerUnit} USD on ${rate.date}: ${sourceLabel(ds, rate.source)} ("${rate.quote}")`;
     }
     case "recurring": {
-      const r = [...deal.history].reverse().find((h) => h.recurring !== undefined)?.recurring;
-      return r ? `${money(r.amountUsd, "exact")} a ${r.per}` : missing("recurring figure");
+      const r = latestRate(deal);
+      return r ? rateText(r) : missing("recurring figure");
     }
     case "priced_at":
       return deal.pricedAt ?? "";
@@ -886,14 +886,19 @@ export function dataVersion(ds: Dataset): string {
 function unreported(ds: Dataset, ids: readonly string[]): string {
   return ids
     .map((id) => {
-      const history = ds.dealById.get(id)?.history ?? [];
-      const rate = [...history].reverse().find((h) => h.recurring !== undefined)?.recurring;
-      return rate
-        ? `${id}: ${money(rate.amountUsd, "exact")} a ${rate.per}, a rate, never added up`
-        : id;
+      const deal = ds.dealById.get(id);
+      const rate = deal && latestRate(deal);
+      return rate ? `${id}: ${rateText(rate)}, a rate, never added up` : id;
     })
     .join(", ");
 }
+
+/** The deal's latest stated rate of spending ("$1.25B a month"), if any. */
+function latestRate(deal: IndexedDeal): Recurring | undefined {
+  return [...deal.history].reverse().find((h) => h.recurring !== undefined)?.recurring;
+}
+
+const rateText = (r: Recurring): string => `${money(r.amountUsd, "exact")} a ${r.per}`;
 
 /** The round a deal is part of, once that round is known: the December talks are not yet "part of" February's round. */
 function partOfAsOf(ds: Dataset, deal: IndexedDeal, day: number): string {

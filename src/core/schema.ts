@@ -229,3 +229,5 @@ export type Valuation = Infer<typeof valuationSchema>;
 export type DatasetFile = Infer<typeof datasetSchema>;
 export type FxRate = Infer<typeof fxRateSchema>;
 export type ReportedAmount = Infer<typeof reportedAmountSchema>;
+/** A rate of spending ("$1.25 billion a month"): stated, never added up into a total. */
+export type Recurring = NonNullable<DealEvent["recurring"]>;

@@ -34,6 +34,27 @@ it("a figure its quote does not state is named with its path", () => {
   ]);
 });
 
+it("a tranche, a rate of spending and an amount invested are each checked against their quote", () => {
+  const file = copy();
+  const event = (id: string, i: number) =>
+    (file.deals.find((d) => d.id === id) as DatasetFile["deals"][0]).history[i] as {
+      trancheUsd?: number;
+      recurring?: { amountUsd: number; per: "month" | "year" };
+    };
+  (event("amazon-anthropic-2023", 1) as { trancheUsd: number }).trancheUsd = 1.3e9;
+  // The right amount over the wrong period is not what the sentence says.
+  (event("anthropic-spacex-colossus-2026", 1).recurring as { per: string }).per = "year";
+  const position = file.positions.find(
+    (p) => p.id === "amazon-anthropic-2024-03-27"
+  ) as DatasetFile["positions"][0];
+  position.investedUsd = 5e9;
+  expect(quoteProblems(file).map((p) => [p.path, p.message.split(" is not")[0]])).toEqual([
+    ["deals.amazon-anthropic-2023.history.1.trancheUsd", "USD 1,300,000,000"],
+    ["deals.anthropic-spacex-colossus-2026.history.1.recurring", "USD 1,250,000,000 a year"],
+    [`positions.${position.id}.investedUsd`, "USD 5,000,000,000"],
+  ]);
+});
+
 it("a sum must list its parts, and each part must be stated", () => {
   const file = copy();
   const amazon = file.deals.find((d) => d.id === "amazon-openai-equity") as DatasetFile["deals"][0];

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import { diffDatasets, describeDiff } from "../../src/core/refresh/diffDatasets";
-import { compareVersions } from "../../src/core/refresh/acceptDataset";
+import { compareVersions } from "../../src/core/versions";
 import { readSource } from "../../src/runtime/dataSources";
 import {
   RULES_STAMP,

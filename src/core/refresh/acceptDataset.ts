@@ -7,8 +7,6 @@ import { Dataset } from "../dataset";
 import { loadDataset } from "../load";
 import { compareVersions } from "../versions";
 
-export { compareVersions };
-
 export type Verdict =
   | { ok: true; dataset: Dataset }
   | {
