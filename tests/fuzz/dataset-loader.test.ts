@@ -53,8 +53,16 @@ interface Mutation {
 }
 
 const oneOf = <T>(list: readonly T[], pick: number): T => list[pick % list.length] as T;
-const records = (file: Json, list: string): Record<string, Json>[] =>
-  (file as Record<string, Record<string, Json>[]>)[list] ?? [];
+/** The records of a list, skipping what an earlier mutation made something else (a list turned into
+ * {}, a record into 42): the file is already damaged there, and a mutation must not throw on it. */
+const records = (file: Json, list: string): Record<string, Json>[] => {
+  const items = (file as Record<string, Json>)[list];
+  return Array.isArray(items)
+    ? items.filter(
+        (r): r is Record<string, Json> => r !== null && typeof r === "object" && !Array.isArray(r)
+      )
+    : [];
+};
 
 const MUTATIONS: Mutation[] = [
   {
@@ -124,7 +132,9 @@ const MUTATIONS: Mutation[] = [
   {
     name: "name an unknown party",
     apply(file, pick) {
-      const deal = oneOf(records(file, "deals"), pick);
+      const deals = records(file, "deals");
+      if (deals.length === 0) return undefined;
+      const deal = oneOf(deals, pick);
       deal[pick % 2 === 0 ? "from" : "to"] = "nobody-inc";
       return "unknown party";
     },
@@ -137,7 +147,7 @@ const MUTATIONS: Mutation[] = [
       if (items.length < 2) return undefined;
       const a = pick % items.length;
       const b = (a + 1 + ((pick >> 4) % (items.length - 1))) % items.length;
-      (items[b] as Record<string, Json>).id = (items[a] as Record<string, Json>).id as Json;
+      (items[b] as Record<string, Json>).id = (items[a] as Record<string, Json>).id ?? null;
       return "duplicated id";
     },
   },
