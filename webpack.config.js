@@ -3,8 +3,14 @@
  * the task pane and the ribbon's function file are three entries loaded by that page, with a single webpack
  * runtime so a module they share (the dataset store) exists once.
  *
- *   npx webpack --mode production      -> dist/
- *   npx webpack serve --mode development (npm run dev-server / npm start) -> https://localhost:3000
+ *   npm run build -- --env url=https://host/path/ [--env feeds=https://data.host] [--env provider=…]
+ *       [--env support=https://…]   -> dist/ for that address (docs/deploy.md); refuses a missing,
+ *       http or localhost address (scripts/build-options.js)
+ *   npm run build:dev                 -> dist/ for https://localhost:3000/ (manifest.xml as written)
+ *   npm start / npm run dev-server    -> the dev server at https://localhost:3000
+ *
+ * A production build names every script and stylesheet by its content hash (a cache may keep them
+ * forever); taskpane.html, functions.json, help.html, manifest.xml and data/dataset.json keep their names.
  *
  * Before every build and before the dev server compiles, scripts/check-dataset.ts validates the bundled
  * dataset; an invalid dataset fails the build.
@@ -20,7 +26,14 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const compilerWebpack = require("webpack");
 const { ensureDevCerts } = require("./scripts/dev-certs");
 const { HelpPagePlugin } = require("./scripts/help-page");
-const { readManifest, functionsNamespace, appDomainOrigins } = require("./scripts/manifest");
+const {
+  readManifest,
+  functionsNamespace,
+  appDomainOrigins,
+  sharedRuntimeUrl,
+} = require("./scripts/manifest");
+const { productionOptions } = require("./scripts/build-options");
+const { ReleaseManifestPlugin } = require("./scripts/release-manifest");
 
 const ROOT = __dirname;
 const DEFAULT_PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
@@ -93,15 +106,45 @@ function datasetRulesStamp() {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** The release options, or an error whose message alone is printed (it says what to pass; a stack would not help). */
+function releaseOptions(env) {
+  try {
+    return productionOptions(env);
+  } catch (err) {
+    err.stack = `Error: ${err.message}`;
+    throw err;
+  }
+}
+
+/** A stylesheet copied as is: its name, with an 8-character hash of its content in a release build. */
+function stylesheetName(file, hashed) {
+  const { name, ext } = path.parse(file);
+  if (!hashed) return `${name}${ext}`;
+  const digest = require("node:crypto")
+    .createHash("sha256")
+    .update(require("node:fs").readFileSync(path.join(ROOT, file)))
+    .digest("hex");
+  return `${name}.${digest.slice(0, 8)}${ext}`;
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const serve = Boolean(env.WEBPACK_SERVE);
+  // A release: production mode outside the dev server. It must be told where it will be served.
+  const release = mode === "production" && !serve ? releaseOptions(env) : undefined;
   const manifestRoot = readManifest().root;
   const namespace = functionsNamespace(manifestRoot);
-  // A team's data feed may be on any https AppDomain of the manifest: the pane's CSP lets it connect
-  // there, and the loader refuses a feed elsewhere (src/runtime/dataSources.ts).
-  const feedOrigins = appDomainOrigins(manifestRoot).filter((o) => o.startsWith("https://"));
   if (!namespace) throw new Error("manifest.xml has no custom functions Namespace");
+  const baseUrl = release ? release.baseUrl : new URL(".", sharedRuntimeUrl(manifestRoot)).href;
+  // A team's data feed may be on the origins the build was given (in dev: the manifest's https
+  // AppDomains): the pane's CSP lets it connect there, and the loader refuses a feed elsewhere
+  // (src/runtime/dataSources.ts).
+  const feedOrigins = release
+    ? release.feeds
+    : appDomainOrigins(manifestRoot).filter((o) => o.startsWith("https://"));
+  const paneCss = stylesheetName("src/taskpane/pane.css", Boolean(release));
+  const helpCss = stylesheetName("src/help/help.css", Boolean(release));
+  const scriptName = release ? "[name].[contenthash:8].js" : "[name].js";
 
   const config = {
     mode,
@@ -115,7 +158,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: path.join(ROOT, "dist"),
-      filename: "[name].js",
+      filename: scriptName,
+      chunkFilename: scriptName,
       clean: true,
       // Every runtime the add-in meets (WebView2, Safari's WebKit, Chromium in Excel on the web) has
       // globalThis; without this, webpack finds the global object with `new Function("return this")`,
@@ -161,7 +205,12 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       // Absolute input: the plugin matches modules by the resolved path of this option.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
-      new HelpPagePlugin({ namespace, reference: path.join(ROOT, "src/functions/reference.json") }),
+      new HelpPagePlugin({
+        namespace,
+        reference: path.join(ROOT, "src/functions/reference.json"),
+        baseUrl,
+        stylesheet: helpCss,
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -171,18 +220,29 @@ module.exports = async (env = {}, argv = {}) => {
         templateParameters: {
           devConnectSrc: serve ? " wss://localhost:*" : "",
           feedConnectSrc: feedOrigins.map((o) => ` ${o}`).join(""),
+          paneCss,
         },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
-          { from: "src/help/help.css", to: "help.css" },
+          // A release writes its own manifest (ReleaseManifestPlugin below).
+          ...(release ? [] : [{ from: "manifest.xml", to: "manifest.xml" }]),
+          { from: "src/help/help.css", to: helpCss },
           // The host's data file: a refresh reads it, so data can be updated without a new build.
           { from: "src/data/dataset.json", to: "data/dataset.json" },
-          { from: "src/taskpane/pane.css", to: "pane.css" },
+          { from: "src/taskpane/pane.css", to: paneCss },
         ],
       }),
+      ...(release
+        ? [
+            new ReleaseManifestPlugin({
+              source: path.join(ROOT, "manifest.xml"),
+              ...release,
+              version: require("./package.json").version,
+            }),
+          ]
+        : []),
     ],
   };
 

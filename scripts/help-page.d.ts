@@ -32,7 +32,7 @@ export interface ReferenceError {
 
 export function renderHelpPage(
   metadata: { functions?: FunctionMetadata[] },
-  options: { namespace: string; title?: string; reference?: Reference }
+  options: { namespace: string; title?: string; reference?: Reference; stylesheet?: string }
 ): string;
 export function formulaText(
   namespace: string,
@@ -45,6 +45,9 @@ export class HelpPagePlugin {
   constructor(options: {
     namespace: string;
     reference: string;
+    /** The add-in's address, ending in "/": each function's helpUrl is <baseUrl>help.html#<id>. */
+    baseUrl: string;
+    stylesheet?: string;
     metadataAsset?: string;
     filename?: string;
   });

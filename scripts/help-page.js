@@ -1,7 +1,8 @@
 /**
  * help.html, generated at build time from functions.json (so it can never disagree with the functions):
- * one section per function whose id is the function's id, the target of each JSDoc @helpurl
- * (https://localhost:3000/help.html#DEAL_VALUE) and of the manifest's SupportUrl. A static page: no script.
+ * one section per function whose id is the function's id, the target of each function's helpUrl, which
+ * this plugin also writes into functions.json at the build's address (<base>help.html#DEAL_VALUE), and of
+ * the manifest's default SupportUrl. A static page: no script; every link in it is relative.
  * Each section lists the arguments (from functions.json), then examples and errors from
  * src/functions/reference.json, whose every formula tests/functions/reference.test.ts evaluates.
  */
@@ -75,7 +76,7 @@ function renderErrors(fn, reference) {
  */
 function renderHelpPage(
   metadata,
-  { namespace, title = "AI Deals: function help", reference = {} }
+  { namespace, title = "AI Deals: function help", reference = {}, stylesheet = "help.css" }
 ) {
   const functions = Array.isArray(metadata && metadata.functions) ? metadata.functions : [];
   const toc = functions
@@ -110,7 +111,7 @@ function renderHelpPage(
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'" />
     <title>${escapeHtml(title)}</title>
-    <link rel="stylesheet" href="help.css" />
+    <link rel="stylesheet" href="${escapeHtml(stylesheet)}" />
   </head>
   <body>
     <header class="app-header">
@@ -131,10 +132,21 @@ ${sections}
 `;
 }
 
-/** Emits help.html next to functions.json (which custom-functions-metadata-plugin adds to the compilation). */
+/**
+ * Emits help.html next to functions.json (which custom-functions-metadata-plugin adds to the compilation)
+ * and gives every function in functions.json its helpUrl: `${baseUrl}help.html#<id>`, so a build for
+ * another address links there with no change to the source.
+ */
 class HelpPagePlugin {
-  constructor({ namespace, reference, metadataAsset = "functions.json", filename = "help.html" }) {
-    this.options = { namespace, reference, metadataAsset, filename };
+  constructor({
+    namespace,
+    reference,
+    baseUrl,
+    stylesheet = "help.css",
+    metadataAsset = "functions.json",
+    filename = "help.html",
+  }) {
+    this.options = { namespace, reference, baseUrl, stylesheet, metadataAsset, filename };
   }
 
   apply(compiler) {
@@ -152,12 +164,19 @@ class HelpPagePlugin {
             return;
           }
           const metadata = JSON.parse(asset.source.source().toString());
+          for (const fn of metadata.functions || [])
+            fn.helpUrl = `${this.options.baseUrl}${this.options.filename}#${fn.id}`;
+          compilation.updateAsset(
+            this.options.metadataAsset,
+            new sources.RawSource(JSON.stringify(metadata, null, 2))
+          );
           // Read on every build, and watched: editing an example rebuilds the page.
           compilation.fileDependencies.add(this.options.reference);
           const reference = JSON.parse(fs.readFileSync(this.options.reference, "utf8"));
           const html = renderHelpPage(metadata, {
             namespace: this.options.namespace,
             reference,
+            stylesheet: this.options.stylesheet,
           });
           compilation.emitAsset(this.options.filename, new sources.RawSource(html));
         }

@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PNG } from "pngjs";
 
-export const ICON_SIZES = [16, 32, 64, 80, 128];
+export const ICON_SIZES = [16, 32, 64, 80];
 
 const BRAND = [0x0f, 0x6c, 0xbd]; // Fluent 2 brand blue (Office/Excel web)
 const GLYPH = [0xff, 0xff, 0xff];

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { metadata } from "./support/excel";
-import { productionBuild } from "./support/productionBuild";
+import { RELEASE, productionBuild, unhashed } from "./support/productionBuild";
 
 interface FunctionsJson {
   functions: { id: string; parameters: { optional?: boolean }[] }[];
@@ -45,16 +45,21 @@ function loadFunctionsBundle(): Map<string, (...args: unknown[]) => unknown> {
   });
   runInContext("var self = globalThis; var window = globalThis;", context);
   const files = functionsFiles;
-  expect(files).toContain("functions.js");
+  expect(files.map(unhashed)).toContain("functions.js");
   for (const file of files)
     runInContext(readFileSync(join(outDir, file), "utf8"), context, { filename: file });
   return associated;
 }
 
 describe("the production functions bundle", () => {
-  it("ships the functions.json that Office's tooling generates from the JSDoc", async () => {
+  it("ships the functions.json that Office's tooling generates from the JSDoc, with help at the build's address", async () => {
     const built = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as FunctionsJson;
-    expect(built.functions).toEqual((await metadata()).functions);
+    expect(built.functions).toEqual(
+      (await metadata()).functions.map((f) => ({
+        ...f,
+        helpUrl: `${RELEASE.url}help.html#${f.id}`,
+      }))
+    );
   });
 
   it("associates every function of functions.json, and each answers Excel's way of calling it", () => {
@@ -123,8 +128,12 @@ describe("the production commands bundle", () => {
 describe("the production bundles under the pages' Content-Security-Policy", () => {
   it("build no code from text: no eval, no Function constructor, no timers given strings", () => {
     // dataset.js is data, not code: a note may well say "eval(" in words.
-    const files = readdirSync(outDir).filter((f) => f.endsWith(".js") && f !== "dataset.js");
-    expect(files).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "runtime.js"]));
+    const files = readdirSync(outDir).filter(
+      (f) => f.endsWith(".js") && unhashed(f) !== "dataset.js"
+    );
+    expect(files.map(unhashed)).toEqual(
+      expect.arrayContaining(["functions.js", "taskpane.js", "runtime.js"])
+    );
     const evalLike = [
       /\beval\s*\(/,
       /\(\s*0\s*,\s*eval\s*\)/, // indirect eval

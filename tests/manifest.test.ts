@@ -146,22 +146,20 @@ describe("the checks fail on broken copies", () => {
     expect(
       problemsOf(
         broken(
-          '<IconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"/>',
+          '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
           '<IconUrl DefaultValue="https://localhost:3000/assets/icon-16.png"/>'
         )
       )
-    ).toContain(
-      "<IconUrl> (https://localhost:3000/assets/icon-16.png) is 16x16, expected 32x32 or 64x64"
-    );
+    ).toContain("<IconUrl> (https://localhost:3000/assets/icon-16.png) is 16x16, expected 32x32");
     expect(
       problemsOf(
         broken(
-          '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-128.png"/>',
+          '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"/>',
           '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-80.png"/>'
         )
       )
     ).toContain(
-      "<HighResolutionIconUrl> (https://localhost:3000/assets/icon-80.png) is 80x80, expected 64x64 or 128x128"
+      "<HighResolutionIconUrl> (https://localhost:3000/assets/icon-80.png) is 80x80, expected 64x64"
     );
   });
 
@@ -169,7 +167,7 @@ describe("the checks fail on broken copies", () => {
     const dir = mkdtempSync(join(tmpdir(), "ai-deals-manifest-"));
     try {
       mkdirSync(join(dir, "assets"));
-      for (const n of [16, 32, 64, 80, 128])
+      for (const n of [16, 32, 64, 80])
         copyFileSync(
           join(__dirname, "..", "assets", `icon-${n}.png`),
           join(dir, "assets", `icon-${n}.png`)

@@ -127,7 +127,7 @@ test("the build wrote the page, the bundles, functions.json, help.html, the mani
     "runtime.js",
     "help.html",
     "manifest.xml",
-    ...[16, 32, 64, 80, 128].map((n) => `assets/icon-${n}.png`),
+    ...[16, 32, 64, 80].map((n) => `assets/icon-${n}.png`),
   ]) {
     expect([file, existsSync(join(outDir, file))]).toEqual([file, true]);
   }
@@ -200,8 +200,8 @@ test("functions.json lists the DEALS functions, and each helpUrl lands on a sect
   const help = (await get(`${origin}/help.html`)).body.toString("utf8");
   for (const fn of metadata.functions) {
     expect(help).toContain(`id="${fn.id}"`);
-    if (!fn.helpUrl) continue;
-    const url = new URL(fn.helpUrl);
+    expect(fn.helpUrl).toBe(`${MANIFEST_ORIGIN}/help.html#${fn.id}`);
+    const url = new URL(fn.helpUrl ?? "");
     expect(url.origin).toBe(MANIFEST_ORIGIN);
     expect((await get(origin + url.pathname)).status).toBe(200);
     expect(help).toContain(`id="${url.hash.slice(1)}"`);

@@ -36,9 +36,13 @@ test("a signature puts optional arguments in brackets", () => {
   expect(fn && formulaSignature(fn)).toBe("DEALS.VALUATION(company, [as_of])");
 });
 
-test("a localhost help URL becomes a link relative to the pane; others stay as they are", () => {
+test("a help.html URL, at any address the add-in is built for, becomes a link relative to the pane; others stay as they are", () => {
   const base = { id: "X", name: "X", description: "", parameters: [] };
   expect(helpHref({ ...base, helpUrl: "https://localhost:3000/help.html#X" })).toBe("help.html#X");
+  expect(helpHref({ ...base, helpUrl: "https://deals.example.com/addin/help.html#X" })).toBe(
+    "help.html#X"
+  );
+  expect(helpHref({ ...base, helpUrl: "not an address" })).toBeUndefined();
   expect(helpHref({ ...base, helpUrl: "https://example.com/x" })).toBe("https://example.com/x");
   expect(helpHref(base)).toBeUndefined();
 });

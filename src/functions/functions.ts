@@ -1,7 +1,8 @@
 /**
  * The DEALS custom functions. Each is one line over the pure core (src/core/formulas.ts), reading the
  * dataset in use from the shared runtime's store. The JSDoc here is the source of functions.json:
- * custom-functions-metadata-plugin generates it and appends the CustomFunctions.associate calls.
+ * custom-functions-metadata-plugin generates it and appends the CustomFunctions.associate calls. Each
+ * function's helpUrl is added by the build at the address it is built for (scripts/help-page.js).
  * Optional arguments arrive from Excel as null; the core reads null as "omitted".
  */
 import * as formulas from "../core/formulas";
@@ -14,7 +15,6 @@ import { excelResult } from "./excelErrors";
 /**
  * Total value in US dollars of the distinct deals from one party to another (investor to company for equity; buyer to provider for compute, chips and infrastructure), each at its latest state as of the date. Subsidiaries count for their parent.
  * @customfunction DEAL_VALUE
- * @helpurl https://localhost:3000/help.html#DEAL_VALUE
  * @param {string} from Who pays: company name, alias or ticker, e.g. "Amazon".
  * @param {string} to Who receives: company name, alias or ticker, e.g. "OpenAI".
  * @param {string} [type] equity, compute, chips, infrastructure, secondary or partnership; empty for all.
@@ -28,7 +28,6 @@ export function dealValue(from: string, to: string, type?: string, as_of?: any):
 /**
  * The investor's ownership of the company as a fraction: the reported stake where the data has one, otherwise implied from its equity deals divided by the valuation they priced at. DEALS.STAKE_BASIS says which.
  * @customfunction STAKE_PCT
- * @helpurl https://localhost:3000/help.html#STAKE_PCT
  * @param {string} investor Company name, alias or ticker of the investor, e.g. "Microsoft".
  * @param {string} company Company name, alias or ticker of the company invested in, e.g. "OpenAI".
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
@@ -41,7 +40,6 @@ export function stakePct(investor: string, company: string, as_of?: any): number
 /**
  * Whether DEALS.STAKE_PCT for the same arguments is a reported stake ("reported"), a reported stake carried through later rounds and deals ("reported, adjusted"), or implied from deals and valuations ("implied"); ", partial" when some deals could not be priced (the stake is then a floor).
  * @customfunction STAKE_BASIS
- * @helpurl https://localhost:3000/help.html#STAKE_BASIS
  * @param {string} investor Company name, alias or ticker of the investor.
  * @param {string} company Company name, alias or ticker of the company invested in.
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
@@ -54,7 +52,6 @@ export function stakeBasis(investor: string, company: string, as_of?: any): stri
 /**
  * The working behind DEALS.STAKE_PCT, oldest first, with a header row: each deal (id, date, amount), the valuation it was priced at (id, date, amount, basis), the stake it bought, the dilution of the later rounds and the stake it holds; each later round with its factor (1 - new money / post-money); a last row with the total and the basis.
  * @customfunction STAKE_DETAIL
- * @helpurl https://localhost:3000/help.html#STAKE_DETAIL
  * @param {string} investor Company name, alias or ticker of the investor, e.g. "Amazon".
  * @param {string} company Company name, alias or ticker of the company invested in, e.g. "Anthropic".
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
@@ -67,7 +64,6 @@ export function stakeDetail(investor: string, company: string, as_of?: any): any
 /**
  * The company's latest valuation in US dollars as of the date, whatever its basis (on the same day a post-money figure ranks first); DEALS.VALUATION_LIST shows each one with its basis and source.
  * @customfunction VALUATION
- * @helpurl https://localhost:3000/help.html#VALUATION
  * @param {string} company Company name, alias or ticker, e.g. "Anthropic".
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {number} US dollars.
@@ -79,7 +75,6 @@ export function valuation(company: string, as_of?: any): number {
 /**
  * One field of the valuation DEALS.VALUATION returns (amount, qualifier, basis, date, date_value, deal, source, quote, as_reported), or of the one dated before it (previous_amount, previous_date, previous_date_value).
  * @customfunction VALUATION_FIELD
- * @helpurl https://localhost:3000/help.html#VALUATION_FIELD
  * @param {string} company Company name, alias or ticker, e.g. "Anthropic".
  * @param {string} field amount, qualifier, basis, date, date_value, deal, source, quote, as_reported, previous_amount, previous_date or previous_date_value.
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
@@ -92,7 +87,6 @@ export function valuationField(company: string, field: string, as_of?: any): any
 /**
  * Every valuation of the company on record up to the date, oldest first, with basis, source and quote; disagreeing sources are all listed.
  * @customfunction VALUATION_LIST
- * @helpurl https://localhost:3000/help.html#VALUATION_LIST
  * @param {string} company Company name, alias or ticker, e.g. "OpenAI".
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {any[][]} A table with a header row.
@@ -104,7 +98,6 @@ export function valuationList(company: string, as_of?: any): any[][] {
 /**
  * An investor's exposure across every company it backs: "capital" (equity committed, the default), "stake_value" (stake times latest valuation) or "compute" (what those companies committed to buy from the investor).
  * @customfunction EXPOSURE
- * @helpurl https://localhost:3000/help.html#EXPOSURE
  * @param {string} investor Company name, alias or ticker, e.g. "Amazon".
  * @param {string} [basis] capital, stake_value or compute; empty for capital.
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
@@ -117,7 +110,6 @@ export function exposure(investor: string, basis?: string, as_of?: any): number 
 /**
  * Money flowing back from the company to the investor (compute, chips and infrastructure bought from it or its subsidiaries) divided by the equity the investor put into the company.
  * @customfunction CIRCULARITY
- * @helpurl https://localhost:3000/help.html#CIRCULARITY
  * @param {string} investor Company name, alias or ticker of the investor, e.g. "Amazon".
  * @param {string} company Company name, alias or ticker of the company invested in, e.g. "OpenAI".
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
@@ -130,7 +122,6 @@ export function circularity(investor: string, company: string, as_of?: any): num
 /**
  * Money flowing back from the company to the investor in US dollars: compute, chips and infrastructure it bought from the investor or its subsidiaries (0 when there are none). The numerator of DEALS.CIRCULARITY.
  * @customfunction FLOW_BACK
- * @helpurl https://localhost:3000/help.html#FLOW_BACK
  * @param {string} investor Company name, alias or ticker of the investor, e.g. "Microsoft".
  * @param {string} company Company name, alias or ticker of the company invested in, e.g. "OpenAI".
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
@@ -143,7 +134,6 @@ export function flowBack(investor: string, company: string, as_of?: any): number
 /**
  * The statuses of the deals DEALS.DEAL_VALUE counts for the same arguments, most advanced first: closed, signed, announced, in_talks, rumored (ended deals count for nothing and are not listed).
  * @customfunction DEAL_STATUS
- * @helpurl https://localhost:3000/help.html#DEAL_STATUS
  * @param {string} from Who pays: company name, alias or ticker, e.g. "Amazon".
  * @param {string} to Who receives: company name, alias or ticker, e.g. "Anthropic".
  * @param {string} [type] equity, compute, chips, infrastructure, secondary or partnership; empty for all.
@@ -157,7 +147,6 @@ export function dealStatus(from: string, to: string, type?: string, as_of?: any)
 /**
  * The deals a party is in, one row per deal at its latest state as of the date, with a header row: ID, date, from, to, type, kind, amount, qualifier, status, part of, source, quote.
  * @customfunction DEAL_LIST
- * @helpurl https://localhost:3000/help.html#DEAL_LIST
  * @param {string} party Company name, alias or ticker, e.g. "OpenAI".
  * @param {string} [role] from (it pays), to (it receives) or any; empty for any.
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
@@ -170,7 +159,6 @@ export function dealList(party: string, role?: string, as_of?: any): any[][] {
 /**
  * One field of one deal at its latest state: amount, status, date, qualifier, source, quote, history, and more.
  * @customfunction DEAL_FIELD
- * @helpurl https://localhost:3000/help.html#DEAL_FIELD
  * @param {string} deal_id The deal's ID, from the ID column of DEALS.DEAL_LIST, e.g. "amazon-openai-equity".
  * @param {string} field title, from, to, type, kind, amount, qualifier, status, date, date_value, date_precision, first_date, funded, term_years, part_of, overlaps, source, quote, sources, history, notes, currency, amount_in_currency, fx_rate, fx_source, recurring or priced_at.
  * @returns {any} The field's value.
@@ -182,7 +170,6 @@ export function dealField(deal_id: string, field: string): any {
 /**
  * The version and as-of date of the deal dataset in use.
  * @customfunction DATA_VERSION
- * @helpurl https://localhost:3000/help.html#DATA_VERSION
  * @returns {string} For example "2026.11.26 (data as of 2026-11-26)".
  */
 export function dataVersion(): string {

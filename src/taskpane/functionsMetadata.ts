@@ -63,10 +63,15 @@ export function formulaSignature(
 
 /**
  * A help link the pane can open: the function's helpUrl reduced to a path on this site when it points at
- * the same help page (so it works wherever the add-in is hosted), otherwise unchanged.
+ * a help.html (the build writes each helpUrl at the address it is built for, the pane's own site), so the
+ * link works wherever the add-in is hosted; any other address unchanged.
  */
 export function helpHref(fn: FunctionInfo): string | undefined {
   if (!fn.helpUrl) return undefined;
-  const match = /^https:\/\/localhost:\d+\/(help\.html#.*)$/.exec(fn.helpUrl);
-  return match ? match[1] : fn.helpUrl;
+  try {
+    const url = new URL(fn.helpUrl);
+    return url.pathname.endsWith("/help.html") ? `help.html${url.hash}` : fn.helpUrl;
+  } catch {
+    return undefined; // not an address: no link rather than a broken one
+  }
 }

@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Flags for a closed network: no background connections, no first-run work. */
@@ -54,14 +54,33 @@ async function packagedChromium(): Promise<{ path: string; args: string[] }> {
 const OFFICE_JS_DIR = join(__dirname, "../../node_modules/@microsoft/office-js/dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-/**
- * The page keeps loading office.js from Microsoft's CDN, as in production; the test serves those
- * addresses from the @microsoft/office-js package (the same files, offline). Any other outside request
- * is refused, so a page that reaches elsewhere fails visibly.
- */
+/** What a static host sends as Content-Type for the files of the build. */
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
 export const TELEMETRY_FRAME = "https://telemetryservice.firstpartyapps.oaspapps.com/";
 
-export async function routeOfficeJs(page: Page, allowedOrigin: string): Promise<string[]> {
+/** A production build and the address it was built for (ending in "/"). */
+export interface HostedBuild {
+  base: string;
+  dir: string;
+}
+
+/**
+ * The page loads from the very address the build was made for: requests under `hosted.base` are
+ * answered with the built files, as a static https host would. office.js keeps loading from Microsoft's
+ * CDN, as in production; the test serves those addresses from the @microsoft/office-js package (the same
+ * files, offline). Any other outside request is refused and returned, so a page that reaches elsewhere
+ * fails visibly. Routes a test adds later take precedence (a feed, a changed data file).
+ */
+export async function routeAddin(page: Page, hosted: HostedBuild): Promise<string[]> {
   const refused: string[] = [];
   await page.route("**/*", async (route) => {
     const url = route.request().url();
@@ -74,13 +93,26 @@ export async function routeOfficeJs(page: Page, allowedOrigin: string): Promise<
         return await route.fulfill({ status: 404, body: `not in @microsoft/office-js: ${file}` });
       }
     }
+    if (url.startsWith(hosted.base)) {
+      const file = decodeURIComponent(url.slice(hosted.base.length).split(/[?#]/)[0] ?? "");
+      if (file.includes("..")) return await route.fulfill({ status: 400 });
+      try {
+        const body = readFileSync(join(hosted.dir, file || "taskpane.html"));
+        return await route.fulfill({
+          body,
+          contentType: TYPES[extname(file || ".html")] ?? "application/octet-stream",
+        });
+      } catch {
+        return await route.fulfill({ status: 404, body: "not found" });
+      }
+    }
     // office.js's telemetry frame (see the CSP in taskpane.html): an empty page stands in for Microsoft's.
     if (url.startsWith(TELEMETRY_FRAME))
       return await route.fulfill({
         body: "<!doctype html><title>telemetry</title>",
         contentType: "text/html",
       });
-    if (url.startsWith(allowedOrigin) || url.startsWith("data:")) return route.continue();
+    if (url.startsWith("data:")) return route.continue();
     refused.push(url);
     return route.abort();
   });

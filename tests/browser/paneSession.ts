@@ -1,6 +1,6 @@
 /**
- * One browser session for the pane's browser tests: the production build served over http, a real
- * headless Chromium, the real office.js (its CDN address served from @microsoft/office-js), and the
+ * One browser session for the pane's browser tests: the production build served at the https address it
+ * was built for (RELEASE.url, answered from the build's folder), a real headless Chromium, the real office.js (its CDN address served from @microsoft/office-js), and the
  * faithful workbook bound in by the harness. Each test opens a fresh pane on a fresh workbook; the
  * session collects console errors, page errors and refused outside requests as `problems`.
  */
@@ -8,10 +8,9 @@ import { build as esbuild } from "esbuild";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { productionBuild } from "../support/productionBuild";
+import { RELEASE, productionBuild } from "../support/productionBuild";
 import type { CellInspection, TableSnapshot, WorkbookSnapshot } from "../support/workbook";
-import { launchChromium, routeOfficeJs } from "./chromium";
-import { serveFolder } from "./staticServer";
+import { type HostedBuild, launchChromium, routeAddin } from "./chromium";
 
 const SHOTS = join(__dirname, "../../test-artifacts/screenshots");
 
@@ -49,7 +48,7 @@ export interface PaneSession {
 /** Call at the top of a test file: builds (once per run), serves, launches, and cleans up. */
 export function usePaneSession(): PaneSession {
   let browser: Browser;
-  let server: { origin: string; close: () => Promise<void> };
+  let hosted: HostedBuild;
   let initScript: string;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -68,7 +67,7 @@ export function usePaneSession(): PaneSession {
     });
     const functionsJson = readFileSync(join(built.dir, "functions.json"), "utf8");
     initScript = `window.__AI_DEALS_FUNCTIONS__ = ${functionsJson};\n${harness.outputFiles[0]?.text ?? ""}`;
-    server = await serveFolder(built.dir);
+    hosted = { base: RELEASE.url, dir: built.dir };
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   }, 300_000);
@@ -79,7 +78,6 @@ export function usePaneSession(): PaneSession {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
   });
 
   const current = (): Page => {
@@ -102,10 +100,10 @@ export function usePaneSession(): PaneSession {
         if (m.type() === "error") problems.push(`console: ${m.text()}`);
       });
       p.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-      const refused = await routeOfficeJs(p, server.origin);
+      const refused = await routeAddin(p, hosted);
       if (before) await before(p);
       await p.addInitScript({ content: initScript });
-      await p.goto(`${server.origin}/taskpane.html`);
+      await p.goto(`${hosted.base}taskpane.html`);
       await p.getByRole("heading", { name: "AI Deals" }).waitFor();
       // office.js has reported ready and the pane found the workbook: the insert button's hint shows.
       await p.getByText("Choose companies to build the table from.").waitFor();

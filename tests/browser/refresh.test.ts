@@ -9,6 +9,7 @@ import { BUNDLED_VERSION, newerVersion, newerWithXaiAt, versionLabel } from "../
 /** A version as a pattern: its dots are dots. */
 const v = (version: string): string => version.replace(/\./g, "\\.");
 import { usePaneSession } from "./paneSession";
+import { RELEASE } from "../support/productionBuild";
 
 const pane = usePaneSession();
 const { workbook } = pane;
@@ -113,13 +114,13 @@ test("a dataset file the analyst picks goes through the same loader", async () =
   expect(pane.problems).toEqual([]);
 });
 
-test("a team's feed on one of the manifest's https AppDomains; any other address is refused", async () => {
+test("a team's feed on an origin the build was given (--env feeds); any other address is refused", async () => {
   served = { status: 404, body: "" };
   const feed = JSON.stringify(newerWithXaiAt(35e9, newerVersion(7)));
   await pane.open(async (page) => {
     await serveData(page);
-    // The manifest's AppDomain is https://localhost:3000; the test answers for it.
-    await page.route("https://localhost:3000/team/deals.json", (route) =>
+    // The build was made with --env feeds=https://data.example.com; the test answers for that host.
+    await page.route(`${RELEASE.feeds[0]}/team/deals.json`, (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: feed })
     );
   });
@@ -131,11 +132,11 @@ test("a team's feed on one of the manifest's https AppDomains; any other address
   await address.fill("https://data.example.org/deals.json");
   await p.getByRole("button", { name: "Refresh data" }).click();
   await p
-    .getByText(/not on the add-in's list of data domains \(https:\/\/localhost:3000\)/)
+    .getByText(/not on the add-in's list of data domains \(https:\/\/data\.example\.com\)/)
     .waitFor();
   await pane.shot("12-feed-refused");
 
-  await address.fill("https://localhost:3000/team/deals.json");
+  await address.fill(`${RELEASE.feeds[0]}/team/deals.json`);
   await p.getByRole("button", { name: "Refresh data" }).click();
   await p.getByText("Data refreshed").waitFor();
   expect((await workbook.cell("Sheet1", "A1")).value).toBe(35e9);

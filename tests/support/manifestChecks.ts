@@ -85,8 +85,21 @@ export function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-/** The file in the project that a https://host/assets/... URL serves (the build copies assets/ as is). */
-export function localAssetFor(url: string, projectRoot: string = PROJECT_ROOT): string | undefined {
+/**
+ * The file a manifest's image URL serves: with `base` (a built manifest's address, e.g.
+ * https://deals.example.com/addin/), the file under `root` at the URL's path below it; without, a
+ * https://host/assets/... URL in the project's assets/ (the build copies assets/ as is).
+ */
+export function localAssetFor(
+  url: string,
+  projectRoot: string = PROJECT_ROOT,
+  base?: string
+): string | undefined {
+  if (base) {
+    if (!url.startsWith(base)) return undefined;
+    const rest = decodeURIComponent(url.slice(base.length).split(/[?#]/)[0] ?? "");
+    return rest.startsWith("assets/") && !rest.includes("..") ? join(projectRoot, rest) : undefined;
+  }
   let pathname: string;
   try {
     pathname = new URL(url).pathname;
@@ -102,11 +115,12 @@ function checkImageFile(
   what: string,
   url: string | undefined,
   allowedSizes: number[],
-  projectRoot: string
+  projectRoot: string,
+  base?: string
 ): string[] {
   if (!url) return [`${what} has no URL`];
-  const file = localAssetFor(url, projectRoot);
-  if (!file) return [`${what} (${url}) is not under /assets/`];
+  const file = localAssetFor(url, projectRoot, base);
+  if (!file) return [`${what} (${url}) is not under ${base ?? "/"}assets/`];
   if (!existsSync(file)) return [`${what} (${url}): ${file} does not exist`];
   let size: { width: number; height: number };
   try {
@@ -124,10 +138,14 @@ function checkImageFile(
 
 /**
  * Every image exists in assets/ as a PNG of the declared size: the size in a bt:Image resource id
- * (Icon.16x16), the size="N" of each <bt:Image> that uses it, 32/64 for IconUrl, 64/128 for
- * HighResolutionIconUrl.
+ * (Icon.16x16), the size="N" of each <bt:Image> that uses it, and a task-pane add-in's 32 × 32 IconUrl
+ * and 64 × 64 HighResolutionIconUrl. `base`: see localAssetFor.
  */
-export function checkImages(root: XmlElement, projectRoot: string = PROJECT_ROOT): string[] {
+export function checkImages(
+  root: XmlElement,
+  projectRoot: string = PROJECT_ROOT,
+  base?: string
+): string[] {
   const problems: string[] = [];
   const { table } = resourceTable(root);
   for (const [id, entry] of table) {
@@ -136,7 +154,9 @@ export function checkImages(root: XmlElement, projectRoot: string = PROJECT_ROOT
     if (declared && declared[1] !== declared[2])
       problems.push(`image resource "${id}" declares a non-square size`);
     const sizes = declared ? [Number(declared[1])] : [16, 20, 24, 32, 40, 48, 64, 80, 128];
-    problems.push(...checkImageFile(`image resource "${id}"`, entry.value, sizes, projectRoot));
+    problems.push(
+      ...checkImageFile(`image resource "${id}"`, entry.value, sizes, projectRoot, base)
+    );
   }
   for (const use of findAll(root, (el) => el.name === "bt:Image" && el.attrs.resid !== undefined)) {
     const entry = table.get(use.attrs.resid as string);
@@ -149,17 +169,21 @@ export function checkImages(root: XmlElement, projectRoot: string = PROJECT_ROOT
           `<bt:Image size="${size}" resid="${use.attrs.resid}">`,
           entry.value,
           [size],
-          projectRoot
+          projectRoot,
+          base
         )
       );
   }
   const icon = (name: string, sizes: number[]) => {
     const [el] = findAll(root, (e, ancestors) => e.name === name && ancestors.length === 1);
     if (!el) problems.push(`<${name}> is missing`);
-    else problems.push(...checkImageFile(`<${name}>`, el.attrs.DefaultValue, sizes, projectRoot));
+    else
+      problems.push(
+        ...checkImageFile(`<${name}>`, el.attrs.DefaultValue, sizes, projectRoot, base)
+      );
   };
-  icon("IconUrl", [32, 64]);
-  icon("HighResolutionIconUrl", [64, 128]);
+  icon("IconUrl", [32]);
+  icon("HighResolutionIconUrl", [64]);
   return [...new Set(problems)];
 }
 
@@ -292,14 +316,15 @@ export function checkNamespace(root: XmlElement, expected: string): string[] {
 export function allProblems(
   xml: string,
   expectedNamespace: string,
-  projectRoot: string = PROJECT_ROOT
+  projectRoot: string = PROJECT_ROOT,
+  base?: string
 ): string[] {
   const wellFormed = checkWellFormed(xml);
   if (wellFormed.length > 0) return wellFormed;
   const root = parseManifest(xml);
   return [
     ...checkResids(root),
-    ...checkImages(root, projectRoot),
+    ...checkImages(root, projectRoot, base),
     ...checkSharedRuntime(root),
     ...checkHttps(root),
     ...checkNamespace(root, expectedNamespace),

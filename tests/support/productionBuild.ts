@@ -1,7 +1,8 @@
 /**
- * One production build (webpack.config.js, mode production) shared by every test file that needs the
- * built add-in, across Jest's workers: the first to ask builds into the run's directory (set by
- * tests/support/globalSetup.ts), the others wait for it. A run that needs no build never builds.
+ * One production build (webpack.config.js, mode production) for a sample address and team feed,
+ * shared by every test file that needs the built add-in, across Jest's workers: the first to ask builds
+ * into the run's directory (set by tests/support/globalSetup.ts), the others wait for it. A run that
+ * needs no build never builds. The browser tests serve these very files at RELEASE.url.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,17 @@ type ConfigFactory = (
   env: Record<string, unknown>,
   argv: { mode: string }
 ) => Promise<Configuration>;
+
+/** The sample deployment the tests build for: an address with a path, and one team feed origin. */
+export const RELEASE = {
+  url: "https://deals.example.com/addin/",
+  feeds: ["https://data.example.com"],
+} as const;
+
+/** A built file's name without its content hash: "functions.a276c357.js" → "functions.js". */
+export function unhashed(file: string): string {
+  return file.replace(/\.[0-9a-f]{8}(\.[a-z]+(?:\.map)?)$/, "$1");
+}
 
 export interface ProductionBuild {
   /** Folder holding taskpane.html, the bundles, functions.json, help.html, the manifest and assets. */
@@ -68,7 +80,10 @@ async function buildOnce(): Promise<ProductionBuild> {
 
 async function compile(outDir: string): Promise<StatsCompilation> {
   const createConfig = require("../../webpack.config.js") as ConfigFactory;
-  const config = await createConfig({}, { mode: "production" });
+  const config = await createConfig(
+    { url: RELEASE.url, feeds: RELEASE.feeds.join(",") },
+    { mode: "production" }
+  );
   config.output = { ...config.output, path: outDir };
   return new Promise<StatsCompilation>((resolve, reject) => {
     webpack(config, (err, result) => {
