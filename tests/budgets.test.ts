@@ -5,7 +5,7 @@
  * say why here. What was cut to get there: zod (most of the formula code) for src/core/validate.ts, and
  * Fluent's Card and Badge (with the focus library they pull in) for plain styled elements.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { productionBuild, unhashed } from "./support/productionBuild";
@@ -15,10 +15,16 @@ const BUDGET = {
    * runtime.js + the core + functions.js; 12.7 KB on 2026-11-26, 12.5 KB on 2026-12-02: the stake rule
    * and STAKE_DETAIL added about 3 KB, and checking a file (schema, consistency) moved out of it, since the
    * bundled and kept data are checked before they reach the runtime (src/runtime/datasetStore.ts).
+   * 13.5 KB later on 2026-12-02: the shared runtime now holds webpack's loader for the pane's later tabs.
    */
   formulaCode: 14_000,
   /** React, Fluent UI and the pane's own code; 175 KB on 2026-11-26, 180 KB on 2026-12-02 with the loader's checks. */
   paneCode: 184_000,
+  /**
+   * What the pane runs before its first screen (the Tables tab) is usable: the pane's code without the
+   * Deals, Refresh and Functions tabs, which load after it (App.tsx). 158 KB on 2026-12-02.
+   */
+  paneFirstScreen: 162_000,
 };
 
 let dir: string;
@@ -46,13 +52,21 @@ it("the code a formula needs stays within its budget, without the dataset", () =
   expect(size).toBeLessThanOrEqual(BUDGET.formulaCode);
 });
 
-it("the code the task pane adds stays within its budget", () => {
+it("the code the task pane adds stays within its budget, its first screen within a smaller one", () => {
   const shared = new Set(entrypoints.functions ?? []);
-  const pane = (entrypoints.taskpane ?? []).filter((f) => !shared.has(f));
-  expect(pane.map(unhashed)).toContain("taskpane.js");
-  const size = total(pane);
+  const first = (entrypoints.taskpane ?? []).filter((f) => !shared.has(f));
+  expect(first.map(unhashed)).toContain("taskpane.js");
+  // The tabs loaded later are chunks of no entry; the commands entry's own file is the ribbon's.
+  const entries = new Set(Object.values(entrypoints).flat());
+  const later = readdirSync(dir).filter((f) => f.endsWith(".js") && !entries.has(f));
+  expect(later.map(unhashed)).toEqual(
+    expect.arrayContaining(["deals-tab.js", "functions-tab.js", "refresh-tab.js"])
+  );
+  const firstSize = total(first);
+  const size = firstSize + total(later);
   console.log(
-    `task pane code: ${kb(size)} gzipped (${pane.join(", ")}), budget ${kb(BUDGET.paneCode)}`
+    `task pane code: ${kb(size)} gzipped, budget ${kb(BUDGET.paneCode)}; before its first screen: ${kb(firstSize)} (${first.join(", ")}), budget ${kb(BUDGET.paneFirstScreen)}`
   );
   expect(size).toBeLessThanOrEqual(BUDGET.paneCode);
+  expect(firstSize).toBeLessThanOrEqual(BUDGET.paneFirstScreen);
 });

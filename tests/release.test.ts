@@ -222,6 +222,19 @@ describe("the production build for https://deals.example.com/addin/ with one tea
     for (const u of local) expect([u, existsSync(join(dir, u))]).toEqual([u, true]);
   });
 
+  test("the formulas never wait for the pane: the page runs every file of the functions entry before the pane's own", () => {
+    const page = text("taskpane.html");
+    const order = [...page.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1] ?? "");
+    const functions = entrypoints.functions ?? [];
+    const paneOnly = (entrypoints.taskpane ?? []).filter((f) => !functions.includes(f));
+    expect(functions.length).toBeGreaterThan(1);
+    expect(paneOnly.length).toBeGreaterThan(0);
+    const lastFunctions = Math.max(...functions.map((f) => order.indexOf(f)));
+    const firstPane = Math.min(...paneOnly.map((f) => order.indexOf(f)));
+    expect(functions.every((f) => order.includes(f))).toBe(true);
+    expect(lastFunctions).toBeLessThan(firstPane);
+  });
+
   test("the page may connect to exactly its own site and the feed it was given (and Office's telemetry)", () => {
     const csp =
       /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(text("taskpane.html"))?.[1] ??

@@ -13,6 +13,7 @@
 import { Dataset, IndexedDeal, ancestorsOn, countsFromDay, pairKey } from "./dataset";
 import { DealState, dealState, dealValueAt, latestPositions, latestValuation } from "./facts";
 import type { DealType } from "./vocabulary";
+import { byCodePoint } from "./order";
 import { stakeWorking } from "./stakes";
 
 export const FLOW_BACK_TYPES: ReadonlySet<DealType> = new Set<DealType>([
@@ -315,6 +316,6 @@ export function dealsOf(
     rows.push({ deal, state });
   }
   return rows.sort(
-    (a, b) => a.state.event.day - b.state.event.day || a.deal.id.localeCompare(b.deal.id)
+    (a, b) => a.state.event.day - b.state.event.day || byCodePoint(a.deal.id, b.deal.id)
   );
 }

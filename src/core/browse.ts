@@ -6,6 +6,7 @@
 import { DealState, dealState } from "./facts";
 import { Dataset } from "./dataset";
 import { LATEST } from "./dates";
+import { byCodePoint } from "./order";
 import { sourceLabel } from "./formulas";
 import type { DealType, Qualifier, Status } from "./vocabulary";
 import { call } from "./tables/cells";
@@ -94,5 +95,5 @@ export function searchDeals(ds: Dataset, filter: DealFilter): DealRow[] {
     });
   }
   // Newest first: what changed lately is what an analyst looks for.
-  return rows.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return rows.sort((a, b) => byCodePoint(b.date, a.date) || byCodePoint(a.id, b.id));
 }

@@ -14,13 +14,13 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Where the build puts the deployable copy of the dataset, relative to the pane's page. */
 export const HOST_DATA_PATH = "data/dataset.json";
 
-/** Set by the build from the manifest's https AppDomains (webpack.config.js). */
+/** Set by the build: a release's --env feeds (also its manifest's AppDomains); in dev, the manifest's https AppDomains (webpack.config.js). */
 declare const __AI_DEALS_FEED_ORIGINS__: readonly string[] | undefined;
 const BUILT_FEED_ORIGINS: readonly string[] =
   typeof __AI_DEALS_FEED_ORIGINS__ === "undefined" ? [] : __AI_DEALS_FEED_ORIGINS__;
 
 export interface ReadOptions {
-  /** Origins a feed may be on; the build's list (the manifest's AppDomains) by default. */
+  /** Origins a feed may be on; the build's list by default. */
   feedOrigins?: readonly string[];
   timeoutMs?: number;
   /** The page's address, against which the host's data file is found. */
@@ -82,7 +82,7 @@ export async function readSource(
   if (source.kind === "feed" && !allowed.includes(url.origin))
     return {
       ok: false,
-      message: `${from} is not on the add-in's list of data domains (${allowed.join(", ") || "none"}). Ask whoever deploys the add-in to add ${url.origin} to the AppDomains of its manifest.`,
+      message: `${from} is not on the add-in's list of data domains (${allowed.join(", ") || "none"}). Ask whoever deploys the add-in to allow ${url.origin} as a data feed.`,
     };
   return fetchText(url, from, options);
 }

@@ -9,11 +9,18 @@ const SIGN: Record<Qualifier, string> = {
   more_than: "> ",
 };
 
-/** As the tables' $#,##0.0 formats read: thousands separated, one decimal. */
-const ONE_DECIMAL = new Intl.NumberFormat("en-US", {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
+/**
+ * As the tables' $#,##0.0 formats read: thousands separated, one decimal. Made on first use: a page's
+ * first Intl formatter costs tens of milliseconds, which the pane's first screen does not need.
+ */
+let oneDecimal: Intl.NumberFormat | undefined;
+const ONE_DECIMAL = {
+  format: (n: number): string =>
+    (oneDecimal ??= new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    })).format(n),
+};
 
 export function money(usd: number | null, qualifier: Qualifier | null = null): string {
   if (usd === null) return "amount not reported";

@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import { Dataset } from "../core/dataset";
 import { getActiveDataset } from "../runtime/datasetStore";
 import { App } from "./components/App";
+import { excelAvailability } from "./excelHost";
 
 function load(): { dataset?: Dataset; error?: string } {
   try {
@@ -17,6 +18,9 @@ function load(): { dataset?: Dataset; error?: string } {
     return { error: err instanceof Error ? err.message : String(err) };
   }
 }
+
+// Ask Office now: it is often ready before React's first render, which can then show the pane ready.
+void excelAvailability();
 
 const container = document.getElementById("root");
 if (container) {

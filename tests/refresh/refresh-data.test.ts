@@ -173,7 +173,7 @@ describe("every failure leaves the data in use untouched and says why", () => {
           { kind: "feed", url: "https://elsewhere.example.org/deals.json" },
           { feedOrigins: ["https://feed.example.com"] }
         ),
-      /not on the add-in's list of data domains \(https:\/\/feed\.example\.com\).*add https:\/\/elsewhere\.example\.org/,
+      /not on the add-in's list of data domains \(https:\/\/feed\.example\.com\).*allow https:\/\/elsewhere\.example\.org as a data feed/,
     ],
     [
       "a feed that is not https",

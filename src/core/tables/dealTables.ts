@@ -8,6 +8,7 @@
 import { investeesOf } from "../analytics";
 import { Dataset } from "../dataset";
 import { normalizeName } from "../names";
+import { byNameIgnoringCase } from "../order";
 import { ColumnSpec, PlanResult, Recipe, TableRequest, planTable, readAsOf } from "./tablePlan";
 
 /** Number formats a reader expects: billions with $ and one decimal, percentages, ISO dates, multiples. */
@@ -109,7 +110,7 @@ export function exposureTable(ds: Dataset, request: TableRequest): PlanResult {
     const investor = nameOf(ds, id);
     const companies = investeesOf(ds, id, asOf.day)
       .map((c) => nameOf(ds, c))
-      .sort((x, y) => x.localeCompare(y));
+      .sort(byNameIgnoringCase);
     for (const company of companies) {
       const pair: (string | null)[] = [investor, company, a];
       rows.push([
@@ -149,7 +150,7 @@ export function tableChoices(ds: Dataset): {
   investors: { id: string; name: string }[];
 } {
   const entry = (id: string) => ({ id, name: nameOf(ds, id) });
-  const byName = (x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name);
+  const byName = (x: { name: string }, y: { name: string }) => byNameIgnoringCase(x.name, y.name);
   const companies = [...ds.valuationsByCompany.keys()].map(entry).sort(byName);
   const investors = [...ds.companies.keys()]
     .filter((id) => investeesOf(ds, id, Number.POSITIVE_INFINITY).length > 0)
