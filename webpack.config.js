@@ -160,6 +160,9 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.join(ROOT, "dist"),
       filename: scriptName,
       chunkFilename: scriptName,
+      // The pane's later tabs load relative to the page (which sits at the build's address), so no runtime
+      // code guesses the address from the current script (it would throw where there is no document).
+      publicPath: "",
       clean: true,
       // Every runtime the add-in meets (WebView2, Safari's WebKit, Chromium in Excel on the web) has
       // globalThis; without this, webpack finds the global object with `new Function("return this")`,
