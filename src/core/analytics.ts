@@ -14,6 +14,7 @@ import { Dataset, IndexedDeal, ancestorsOn, countsFromDay, pairKey } from "./dat
 import { DealState, dealState, dealValueAt, latestPositions, latestValuation } from "./facts";
 import type { DealType } from "./vocabulary";
 import { byCodePoint } from "./order";
+import { factStartDay } from "./dates";
 import { stakeWorking } from "./stakes";
 
 export const FLOW_BACK_TYPES: ReadonlySet<DealType> = new Set<DealType>([
@@ -318,4 +319,25 @@ export function dealsOf(
   return rows.sort(
     (a, b) => a.state.event.day - b.state.event.day || byCodePoint(a.deal.id, b.deal.id)
   );
+}
+
+/**
+ * The investors in a company by the day, as its card lists them: whoever made an equity deal into it
+ * (or received its shares as consideration) or holds a reported position in it, each under its topmost
+ * parent on the day (AWS's deals count for Amazon, as every pair total counts them). Rounds stand for
+ * many investors at once and name none, so they add nobody. The company's own family is left out.
+ */
+export function investorsOf(ds: Dataset, company: string, day: number): string[] {
+  const family = new Set(ancestorsOn(ds, company, day));
+  const top = (id: string): string => ancestorsOn(ds, id, day).at(-1) ?? id;
+  const found = new Set<string>();
+  for (const { deal, role, since } of ds.dealsByParty.get(company) ?? []) {
+    if (role !== "to" || deal.type !== "equity" || deal.kind === "round" || day < since) continue;
+    if (deal.kind === "aggregate" || dealState(deal, day) === undefined) continue;
+    found.add(top(deal.from));
+  }
+  for (const p of ds.file.positions)
+    if (factStartDay(p.date) <= day && ancestorsOn(ds, p.company, day).includes(company))
+      found.add(top(p.investor));
+  return [...found].filter((id) => !family.has(id)).sort(byCodePoint);
 }

@@ -195,7 +195,7 @@ function readChoice<T extends string>(
 }
 
 /** The company and as_of arguments most formulas take, read in order; the first unreadable one wins. */
-function partyAndDate(
+export function partyAndDate(
   ds: Dataset,
   party: unknown,
   asOf: unknown
@@ -767,15 +767,24 @@ export function dealField(ds: Dataset, dealId: unknown, field: unknown): Cell | 
     if (isFormulaError(idText)) return idText;
     const f = requiredChoiceArg(field, "field", DEAL_FIELDS);
     if (isFormulaError(f)) return f;
-    const deal = ds.dealById.get(idText.toLowerCase());
-    if (!deal) {
-      const near = closestName(idText, ds.dealById.keys());
-      return notAvailable(
-        `Unknown deal id '${clip(idText)}'.${near ? ` Did you mean '${near}'?` : ""} Deal ids are in the ID column of DEALS.DEAL_LIST.`
-      );
-    }
-    return fieldOf(ds, deal, f);
+    const deal = findDeal(ds, idText);
+    return isFormulaError(deal) ? deal : fieldOf(ds, deal, f);
   });
+}
+
+/** A deal id argument (any case) → the deal, or #N/A naming the nearest id. */
+export function dealArg(ds: Dataset, dealId: unknown): IndexedDeal | FormulaError {
+  const idText = textArg(dealId, "deal id (the ID column of DEALS.DEAL_LIST)");
+  return isFormulaError(idText) ? idText : findDeal(ds, idText);
+}
+
+function findDeal(ds: Dataset, idText: string): IndexedDeal | FormulaError {
+  const deal = ds.dealById.get(idText.toLowerCase());
+  if (deal) return deal;
+  const near = closestName(idText, ds.dealById.keys());
+  return notAvailable(
+    `Unknown deal id '${clip(idText)}'.${near ? ` Did you mean '${near}'?` : ""} Deal ids are in the ID column of DEALS.DEAL_LIST.`
+  );
 }
 
 function fieldOf(ds: Dataset, deal: IndexedDeal, field: DealField): Cell | FormulaError {
@@ -869,7 +878,7 @@ function reportedOf(deal: IndexedDeal, state: DealState): ReportedAmount | undef
 
 const CURRENCY_SIGN: Partial<Record<string, string>> = { EUR: "€", GBP: "£", JPY: "¥" };
 
-function inCurrency(amount: number, currency: string): string {
+export function inCurrency(amount: number, currency: string): string {
   const sign = CURRENCY_SIGN[currency];
   const figure = money(amount, "exact").slice(1);
   return sign ? `${sign}${figure}` : `${currency} ${figure}`;
@@ -898,7 +907,7 @@ function latestRate(deal: IndexedDeal): Recurring | undefined {
   return [...deal.history].reverse().find((h) => h.recurring !== undefined)?.recurring;
 }
 
-const rateText = (r: Recurring): string => `${money(r.amountUsd, "exact")} a ${r.per}`;
+export const rateText = (r: Recurring): string => `${money(r.amountUsd, "exact")} a ${r.per}`;
 
 /** The round a deal is part of, once that round is known: the December talks are not yet "part of" February's round. */
 function partOfAsOf(ds: Dataset, deal: IndexedDeal, day: number): string {
@@ -919,7 +928,7 @@ const QUALIFIER_SIGN: Record<Qualifier, string> = {
   more_than: ">",
 };
 
-function money(usd: number, qualifier: Qualifier | null): string {
+export function money(usd: number, qualifier: Qualifier | null): string {
   const sign = qualifier ? QUALIFIER_SIGN[qualifier] : "";
   return usd >= 1e12
     ? `${sign}$${+(usd / 1e12).toFixed(2)}T`

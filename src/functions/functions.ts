@@ -6,7 +6,11 @@
  * Optional arguments arrive from Excel as null; the core reads null as "omitted".
  */
 import * as formulas from "../core/formulas";
+import { companyCard } from "../core/cards/companyCard";
+import { dealCard } from "../core/cards/dealCard";
+import { cardOrText } from "../core/cards/cellValues";
 import { getActiveDataset as data } from "../runtime/datasetStore";
+import { hostShowsCards } from "../runtime/hostCapabilities";
 import { excelResult } from "./excelErrors";
 
 // `any` is how the metadata tooling declares "number or text" (as_of) and mixed tables; it stays in this
@@ -165,6 +169,27 @@ export function dealList(party: string, role?: string, as_of?: any): any[][] {
  */
 export function dealField(deal_id: string, field: string): any {
   return excelResult(formulas.dealField(data(), deal_id, field));
+}
+
+/**
+ * The company as of the date, as a card: the cell shows its name; the card shows its valuation and the one before it, its investors (stake, capital, money back, circularity), money raised by round and its deal count, each figure with its source. Read a field with dot syntax, e.g. =A1.Valuation. Hosts without CustomFunctionsRuntime 1.4 get the name as text.
+ * @customfunction COMPANY
+ * @param {string} name Company name, alias or ticker, e.g. "Anthropic".
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {any} A company card (entity value), or the company's name as text.
+ */
+export function company(name: string, as_of?: any): any {
+  return excelResult(cardOrText(companyCard(data(), name, as_of), hostShowsCards()));
+}
+
+/**
+ * One deal as a card: the cell shows its title; the card shows its parties, type, amount, status, date, term, the round it is part of, the sentence that states its figure with the source, and its dated history. Read a field with dot syntax, e.g. =A1.Amount. Hosts without CustomFunctionsRuntime 1.4 get the title as text.
+ * @customfunction DEAL
+ * @param {string} deal_id The deal's ID, from the ID column of DEALS.DEAL_LIST, e.g. "amazon-anthropic-2023".
+ * @returns {any} A deal card (entity value), or the deal's title as text.
+ */
+export function deal(deal_id: string): any {
+  return excelResult(cardOrText(dealCard(data(), deal_id), hostShowsCards()));
 }
 
 /**

@@ -15,8 +15,8 @@ export const ERROR_LITERALS = [
   "#NULL!",
 ] as const;
 
-/** The error values a cell can hold; #SPILL! only comes from a formula. */
-export type ExcelErrorCode = (typeof ERROR_LITERALS)[number] | "#SPILL!";
+/** The error values a cell can hold; #SPILL! and #FIELD! (a dot reference to no field) only come from a formula. */
+export type ExcelErrorCode = (typeof ERROR_LITERALS)[number] | "#SPILL!" | "#FIELD!";
 
 export type CellContent =
   | { kind: "formula"; text: string }

@@ -24,6 +24,7 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import type { ExcelErrorCode } from "./cellInput";
+import { checkEntity } from "../entityRules";
 
 export interface CustomFunctionParameter {
   name: string;
@@ -42,6 +43,7 @@ export type Implementation = (...args: unknown[]) => unknown;
 type Ast = Parameters<FunctionPlugin["evaluateAst"]>[0];
 type State = Parameters<FunctionPlugin["evaluateAst"]>[1];
 type ProcedureAst = Extract<Ast, { procedureName: string }>;
+type CellReferenceAst = Extract<Ast, { type: "CELL_REFERENCE" }>;
 type Scalar = number | string | boolean | null;
 type Element = Scalar | CellError;
 type CallResult = Element | Element[][];
@@ -57,8 +59,25 @@ export function shownMessage(message: string | undefined): string | undefined {
 
 /** Hidden function that stands for a typed #NULL! (HyperFormula has no such error of its own). */
 export const NULL_ERROR_FUNCTION = "FAKEEXCEL.NULLERROR";
+/** Hidden function a dot reference (A1.Valuation) is rewritten to: FAKEEXCEL.FIELD(A1,"Valuation"). */
+export const FIELD_FUNCTION = "FAKEEXCEL.FIELD";
+
+/**
+ * An entity value (a card) in a cell. Excel's Range.values reads such a cell as its basicValue, #VALUE!,
+ * and its valueTypes as Error; the cell shows the entity's text. The engine holds the marked #VALUE!, and
+ * the entity itself is kept beside it per cell.
+ */
+export const ENTITY_MARK = "[entity]";
+/** Excel's #FIELD!: a dot reference to a field the value does not have (HyperFormula has no such error). */
+export const FIELD_ERROR = "#FIELD!";
+export type EntityJson = { type: "Entity"; text?: string; properties?: Record<string, unknown> };
+
+function isEntity(x: unknown): x is EntityJson {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && (x as { type?: unknown }).type === "Entity";
+}
 
 const CODE_TO_TYPE: Record<string, ErrorType> = {
+  "#FIELD!": ErrorType.ERROR,
   "#N/A": ErrorType.NA,
   "#VALUE!": ErrorType.VALUE,
   "#REF!": ErrorType.REF,
@@ -71,6 +90,7 @@ const CODE_TO_TYPE: Record<string, ErrorType> = {
 /** The CellError for an Excel error code; #NULL! travels as HyperFormula's generic ERROR. */
 export function cellError(code: ExcelErrorCode, message?: string): CellError {
   if (code === "#NULL!") return new CellError(ErrorType.ERROR, "#NULL!");
+  if (code === "#FIELD!") return new CellError(ErrorType.ERROR, FIELD_ERROR);
   return new CellError(CODE_TO_TYPE[code] ?? ErrorType.VALUE, message);
 }
 
@@ -137,6 +157,27 @@ export interface CustomFunctionPlugin {
   translations: Record<string, string>;
   /** Cells whose array result changed size since the formula was entered: re-enter them. */
   staleSpills: Set<string>;
+  /** The entity each cell's custom function last returned (valid while the cell holds ENTITY_MARK). */
+  entities: Map<string, EntityJson>;
+  /** The number format a dot reference brought with a formatted number (A1.Valuation shows $852.0B). */
+  fieldFormats: Map<string, string>;
+}
+
+/** A property read by dot syntax, as the cell shows it: its basic value, or a list of them (spills). */
+function fieldResult(value: unknown): CallResult {
+  if (typeof value !== "object" || value === null) return cellError("#FIELD!");
+  const v = value as { type?: unknown; basicValue?: unknown; elements?: unknown; text?: unknown };
+  if (v.type === "Array" && Array.isArray(v.elements))
+    return (v.elements as unknown[][]).map((row) => row.map((e) => fieldElement(e)));
+  return fieldElement(value);
+}
+
+function fieldElement(value: unknown): Element {
+  const v = value as { type?: unknown; basicValue?: unknown };
+  if (v.type === "Entity") return new CellError(ErrorType.VALUE, ENTITY_MARK);
+  if (typeof v.basicValue === "number" || typeof v.basicValue === "string" || typeof v.basicValue === "boolean")
+    return v.basicValue;
+  return new CellError(ErrorType.VALUE);
 }
 
 export function addressKey(address: { sheet: number; row: number; col: number }): string {
@@ -152,6 +193,8 @@ export function buildCustomFunctionPlugin(
   const byHfId = new Map<string, CustomFunctionDef>();
   for (const def of functions) byHfId.set(`${namespace}.${def.id}`.toUpperCase(), def);
   const staleSpills = new Set<string>();
+  const entities = new Map<string, EntityJson>();
+  const fieldFormats = new Map<string, string>();
   // Predicted array sizes per call site: the AST node HyperFormula shares across cells, then the cell.
   const predicted = new WeakMap<object, Map<string, [number, number]>>();
 
@@ -190,15 +233,62 @@ export function buildCustomFunctionPlugin(
           args.push(matrix ? [[arg]] : arg);
         }
       }
+      const key = addressKey(state.formulaAddress);
+      entities.delete(key);
       try {
-        return fromResult(fn(...args));
+        const result: unknown = fn(...args);
+        if (!isEntity(result)) return fromResult(result);
+        // Excel refuses an entity that breaks its rules: the cell shows #VALUE!.
+        const problems = checkEntity(result);
+        if (problems.length > 0)
+          return new CellError(ErrorType.VALUE, `Excel refuses this entity: ${problems[0]}`);
+        entities.set(key, result);
+        return new CellError(ErrorType.VALUE, ENTITY_MARK);
       } catch (thrown) {
         return thrownToError(thrown);
       }
     }
 
+    /** A dot reference, A1.Name or A1.[Name with spaces]: the field of the entity in that cell. */
+    private fieldOf(ast: ProcedureAst, state: State): CallResult {
+      const [target, nameAst] = ast.args;
+      if (target === undefined || nameAst === undefined || String(target.type) !== "CELL_REFERENCE")
+        return cellError("#FIELD!");
+      const reference = (target as CellReferenceAst).reference;
+      // Evaluated so the engine orders this cell after the one it reads.
+      const held = this.evaluateAst(target, state);
+      const name = this.evaluateAst(nameAst, state);
+      const address = reference.toSimpleCellAddress(state.formulaAddress);
+      const entity = entities.get(addressKey(address));
+      if (!(held instanceof CellError) || held.message !== ENTITY_MARK || !entity) {
+        // Dot syntax on an error passes the error on; on anything else there is no such field.
+        return held instanceof CellError ? held : cellError("#FIELD!");
+      }
+      const wanted = String(name).toLowerCase();
+      const match = Object.entries(entity.properties ?? {}).find(([n]) => n.toLowerCase() === wanted);
+      const excluded = (match?.[1] as { propertyMetadata?: { excludeFrom?: { dotNotation?: boolean } } })
+        ?.propertyMetadata?.excludeFrom?.dotNotation;
+      if (!match || excluded === true) return cellError("#FIELD!");
+      const format = (match[1] as { numberFormat?: unknown }).numberFormat;
+      if (typeof format === "string") fieldFormats.set(addressKey(state.formulaAddress), format);
+      return fieldResult(match[1]);
+    }
+
+    field(ast: ProcedureAst, state: State): unknown {
+      fieldFormats.delete(addressKey(state.formulaAddress));
+      return this.spill(this.fieldOf(ast, state), ast, state);
+    }
+
+    fieldSize(ast: ProcedureAst, state: State): ArraySize {
+      return this.predict(() => this.fieldOf(ast, state), ast, state);
+    }
+
     custom(ast: ProcedureAst, state: State): unknown {
-      const result = this.call(ast, state);
+      return this.spill(this.call(ast, state), ast, state);
+    }
+
+    /** A result as the cell holds it: a value, or an array spilled at the size predicted when parsing. */
+    private spill(result: CallResult, ast: ProcedureAst, state: State): unknown {
       if (!Array.isArray(result)) return result === null ? EmptyValue : result;
       const height = result.length;
       const width = result[0]?.length ?? 0;
@@ -216,9 +306,13 @@ export function buildCustomFunctionPlugin(
     }
 
     customSize(ast: ProcedureAst, state: State): ArraySize {
+      return this.predict(() => this.call(ast, state), ast, state);
+    }
+
+    private predict(compute: () => CallResult, ast: ProcedureAst, state: State): ArraySize {
       let size: [number, number] = [1, 1];
       try {
-        const result = this.call(ast, state);
+        const result = compute();
         if (Array.isArray(result)) size = [result.length, result[0]?.length ?? 1];
       } catch {
         // Arguments not computable while parsing: predict one cell; evaluation flags the cell stale.
@@ -234,8 +328,16 @@ export function buildCustomFunctionPlugin(
     }
   }
 
-  const translations: Record<string, string> = { [NULL_ERROR_FUNCTION]: NULL_ERROR_FUNCTION };
+  const translations: Record<string, string> = {
+    [NULL_ERROR_FUNCTION]: NULL_ERROR_FUNCTION,
+    [FIELD_FUNCTION]: FIELD_FUNCTION,
+  };
   CustomFunctionsPlugin.implementedFunctions[NULL_ERROR_FUNCTION] = { method: "nullError" };
+  CustomFunctionsPlugin.implementedFunctions[FIELD_FUNCTION] = {
+    method: "field",
+    sizeOfResultArrayMethod: "fieldSize",
+    vectorizationForbidden: true,
+  };
   for (const [hfId, def] of byHfId) {
     translations[hfId] = hfId;
     CustomFunctionsPlugin.implementedFunctions[hfId] = {
@@ -245,5 +347,5 @@ export function buildCustomFunctionPlugin(
       ...(def.result?.dimensionality === "matrix" ? { sizeOfResultArrayMethod: "customSize" } : {}),
     };
   }
-  return { plugin: CustomFunctionsPlugin, translations, staleSpills };
+  return { plugin: CustomFunctionsPlugin, translations, staleSpills, entities, fieldFormats };
 }

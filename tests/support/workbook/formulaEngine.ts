@@ -12,8 +12,12 @@ import {
 } from "hyperformula";
 import type { CellContent, ExcelErrorCode } from "./cellInput";
 import {
+  ENTITY_MARK,
+  FIELD_ERROR,
+  FIELD_FUNCTION,
   NULL_ERROR_FUNCTION,
   addressKey,
+  type EntityJson,
   buildCustomFunctionPlugin,
   shownMessage,
   type CustomFunctionDef,
@@ -32,9 +36,13 @@ export interface CellErrorInfo {
 }
 
 export interface EvaluatedCell {
-  /** As range.values returns it: the error's code for errors, "" for empty. */
+  /** As range.values returns it: the error's code for errors, "" for empty, #VALUE! for an entity. */
   value: number | string | boolean;
   error?: CellErrorInfo;
+  /** The entity value (card) the cell holds, as valuesAsJson returns it. */
+  entity?: EntityJson;
+  /** The number format a formatted number read by dot syntax brings, shown where the cell has none. */
+  format?: string;
 }
 
 const TYPE_TO_CODE: Partial<Record<ErrorType, ExcelErrorCode>> = {
@@ -52,9 +60,15 @@ function toEvaluated(value: unknown): EvaluatedCell {
     // Excel shows the last value of a circular reference (0 for a new one) and warns; no error value.
     if (value.type === ErrorType.CYCLE) return { value: 0 };
     const isNull = value.type === ErrorType.ERROR && value.message === "#NULL!";
-    const code: ExcelErrorCode = isNull ? "#NULL!" : (TYPE_TO_CODE[value.type] ?? "#VALUE!");
+    const isField = value.type === ErrorType.ERROR && value.message === FIELD_ERROR;
+    const code: ExcelErrorCode = isNull
+      ? "#NULL!"
+      : isField
+        ? "#FIELD!"
+        : (TYPE_TO_CODE[value.type] ?? "#VALUE!");
     const message = shownMessage(value.message);
-    const detail = message === undefined && !isNull && value.message ? value.message : undefined;
+    const detail =
+      message === undefined && !isNull && !isField && value.message ? value.message : undefined;
     return {
       value: code,
       error: {
@@ -78,8 +92,41 @@ function toEvaluated(value: unknown): EvaluatedCell {
 const STRING_LITERAL = /"(?:[^"]|"")*"/g;
 const ENGINE_QUOTED = /\("((?:[^"]|"&CHAR\(34\)&")*)"\)/g;
 
+/**
+ * Excel's dot syntax reads a field of the entity (card) in a cell: A1.Valuation, or A1.[Previous
+ * valuation] for a name with spaces. HyperFormula has no such syntax, so a dot reference goes to the
+ * engine as FAKEEXCEL.FIELD(A1,"Valuation") and comes back from it as Excel wrote it.
+ */
+const CELL = String.raw`(?:(?:'[^']+'|[A-Za-z0-9_]+)!)?\$?[A-Za-z]{1,3}\$?[0-9]+`;
+const DOT_REFERENCE = new RegExp(
+  String.raw`(?<![A-Za-z0-9_.])(${CELL})\.(?:\[([^\]]+)\]|([A-Za-z_][A-Za-z0-9_]*))`,
+  "g"
+);
+const ENGINE_FIELD = new RegExp(
+  String.raw`${FIELD_FUNCTION.replace(".", "\\.")}\((${CELL}),"([^"]*)"\)`,
+  "gi"
+);
+
+/** Applies `outside` to the parts of a formula outside its text literals. */
+function outsideLiterals(formula: string, outside: (part: string) => string): string {
+  let out = "";
+  let last = 0;
+  for (const m of formula.matchAll(STRING_LITERAL)) {
+    out += outside(formula.slice(last, m.index)) + m[0];
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return out + outside(formula.slice(last));
+}
+
 export function toEngineFormula(excel: string): string {
-  return excel.replace(STRING_LITERAL, (literal) =>
+  const fields = outsideLiterals(excel, (part) =>
+    part.replace(
+      DOT_REFERENCE,
+      (_, cell: string, bracketed?: string, bare?: string) =>
+        `${FIELD_FUNCTION}(${cell},"${bracketed ?? bare ?? ""}")`
+    )
+  );
+  return fields.replace(STRING_LITERAL, (literal) =>
     literal.length > 2 && literal.slice(1, -1).includes('""')
       ? `(${literal.replace(/(?<=.)""(?=.)/g, '"&CHAR(34)&"')})`
       : literal
@@ -87,8 +134,11 @@ export function toEngineFormula(excel: string): string {
 }
 
 export function fromEngineFormula(engine: string): string {
-  return engine.replace(ENGINE_QUOTED, (match, inner: string) =>
+  const excel = engine.replace(ENGINE_QUOTED, (match, inner: string) =>
     inner.includes('"&CHAR(34)&"') ? `"${inner.split('"&CHAR(34)&"').join('""')}"` : match
+  );
+  return excel.replace(ENGINE_FIELD, (_, cell: string, name: string) =>
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `${cell}.${name}` : `${cell}.[${name}]`
   );
 }
 
@@ -191,7 +241,17 @@ export class FormulaEngine {
   }
 
   evaluate(sheet: number, row: number, column: number): EvaluatedCell {
-    return toEvaluated(this.hf.getCellValue({ sheet, row, col: column }));
+    const value = this.hf.getCellValue({ sheet, row, col: column });
+    const entity =
+      value instanceof DetailedCellError && value.message === ENTITY_MARK
+        ? this.custom.entities.get(addressKey({ sheet, row, col: column }))
+        : undefined;
+    if (entity) return { value: "#VALUE!", entity };
+    const evaluated = toEvaluated(value);
+    const format = this.custom.fieldFormats.get(addressKey({ sheet, row, col: column }));
+    return format !== undefined && typeof evaluated.value === "number"
+      ? { ...evaluated, format }
+      : evaluated;
   }
 
   /** The formula as Excel reports it (function names and references in upper case). */

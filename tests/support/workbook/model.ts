@@ -212,15 +212,34 @@ export class SheetsModel {
   }
 
   readText(ref: RangeRef): string[][] {
-    return this.map(ref, (r, c, sheet) =>
-      formatText(this.evaluated(ref.sheetId, r, c).value, this.numberFormatOf(sheet, r, c))
-    );
+    return this.map(ref, (r, c, sheet) => {
+      const cell = this.evaluated(ref.sheetId, r, c);
+      // A card shows its text whatever the cell's number format.
+      if (cell.entity) return cell.entity.text ?? "";
+      const own = this.numberFormatOf(sheet, r, c);
+      return formatText(cell.value, own === "General" && cell.format ? cell.format : own);
+    });
+  }
+
+  /**
+   * range.valuesAsJson: each cell as a typed cell value. An entity comes back whole, with the basic type
+   * and value Excel reports for it (Error, #VALUE!); other cells as their basic value and type.
+   */
+  readValuesAsJson(ref: RangeRef): Record<string, unknown>[][] {
+    const types = this.readValueTypes(ref);
+    return this.map(ref, (r, c) => {
+      const cell = this.evaluated(ref.sheetId, r, c);
+      const basicType = types[r - ref.rect.row]?.[c - ref.rect.column] ?? "Empty";
+      if (cell.entity) return { ...cell.entity, basicType: "Error", basicValue: "#VALUE!" };
+      if (cell.error) return { type: "Error", basicType, basicValue: cell.value };
+      return { type: basicType, basicType, basicValue: cell.value };
+    });
   }
 
   readValueTypes(ref: RangeRef): ValueType[][] {
     return this.map(ref, (r, c, sheet) => {
       const cell = this.evaluated(ref.sheetId, r, c);
-      if (cell.error) return "Error";
+      if (cell.error || cell.entity) return "Error";
       // A formula returning "" holds text; only a cell without content is empty.
       if (cell.value === "") return sheet.cells.has(cellKey(r, c)) ? "String" : "Empty";
       return typeof cell.value === "number"

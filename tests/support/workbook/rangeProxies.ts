@@ -70,6 +70,8 @@ function rangeProperties(wb: () => Workbook): Record<string, PropertySpec<RangeR
     numberFormatLocal: numberFormat,
     text: cells((ref) => sheets().readText(ref)),
     valueTypes: cells((ref) => sheets().readValueTypes(ref)),
+    // Read only here: writing cards as values (ExcelApi 1.16) is not something the add-in does.
+    valuesAsJson: cells((ref) => sheets().readValuesAsJson(ref)),
   };
 }
 
@@ -150,6 +152,10 @@ export class RangeProxy extends ClientObject<RangeRef> {
   get text(): string[][] {
     return this.read("text") as string[][];
   }
+  get valuesAsJson(): Record<string, unknown>[][] {
+    return this.read("valuesAsJson") as Record<string, unknown>[][];
+  }
+
   get valueTypes(): string[][] {
     return this.read("valueTypes") as string[][];
   }
