@@ -38,12 +38,15 @@ export function compactIcons(): Set<string> {
   const dts = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
   const start = dts.indexOf("enum EntityCompactLayoutIcons {");
   const end = dts.indexOf("}", start);
-  icons = new Set([...dts.slice(start, end).matchAll(/=\s*"([A-Za-z]+)"/g)].map((m) => m[1] as string));
+  icons = new Set(
+    [...dts.slice(start, end).matchAll(/=\s*"([A-Za-z]+)"/g)].map((m) => m[1] as string)
+  );
   return icons;
 }
 
 type Json = Record<string, unknown>;
-const isObject = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Json =>
+  typeof x === "object" && x !== null && !Array.isArray(x);
 
 function checkAddress(value: unknown, path: string, problems: string[]): void {
   if (typeof value !== "string" || !/^https:\/\/[^\s]+$/.test(value))
@@ -75,7 +78,8 @@ function checkMetadata(meta: unknown, path: string, problems: string[]): void {
         problems.push(`${at}: names no source`);
       if (a.sourceText !== undefined && (typeof a.sourceText !== "string" || a.sourceText === ""))
         problems.push(`${at}.sourceText: text`);
-      if (a.sourceAddress !== undefined) checkAddress(a.sourceAddress, `${at}.sourceAddress`, problems);
+      if (a.sourceAddress !== undefined)
+        checkAddress(a.sourceAddress, `${at}.sourceAddress`, problems);
       if (a.licenseAddress !== undefined)
         checkAddress(a.licenseAddress, `${at}.licenseAddress`, problems);
     });
@@ -90,10 +94,14 @@ export function checkCellValue(
   inArray = false
 ): void {
   if (!isObject(value) || typeof value.type !== "string")
-    return void problems.push(`${path}: a typed cell value ({ type, basicValue }), got ${JSON.stringify(value)}`);
-  if (!PROPERTY_TYPES.has(value.type)) return void problems.push(`${path}: unknown type ${value.type}`);
+    return void problems.push(
+      `${path}: a typed cell value ({ type, basicValue }), got ${JSON.stringify(value)}`
+    );
+  if (!PROPERTY_TYPES.has(value.type))
+    return void problems.push(`${path}: unknown type ${value.type}`);
   if (value.propertyMetadata !== undefined) {
-    if (inArray) problems.push(`${path}: propertyMetadata belongs to a property, not an array element`);
+    if (inArray)
+      problems.push(`${path}: propertyMetadata belongs to a property, not an array element`);
     checkMetadata(value.propertyMetadata, `${path}.propertyMetadata`, problems);
   }
   switch (value.type) {
@@ -106,20 +114,29 @@ export function checkCellValue(
     case "FormattedNumber":
       if (typeof value.basicValue !== "number" || !Number.isFinite(value.basicValue))
         problems.push(`${path}: ${value.type} needs a finite number`);
-      if (value.type === "FormattedNumber" && (typeof value.numberFormat !== "string" || value.numberFormat === ""))
+      if (
+        value.type === "FormattedNumber" &&
+        (typeof value.numberFormat !== "string" || value.numberFormat === "")
+      )
         problems.push(`${path}: FormattedNumber needs a numberFormat`);
       break;
     case "Boolean":
-      if (typeof value.basicValue !== "boolean") problems.push(`${path}: Boolean needs true or false`);
+      if (typeof value.basicValue !== "boolean")
+        problems.push(`${path}: Boolean needs true or false`);
       break;
     case "Array": {
       if (inArray) problems.push(`${path}: an array may not directly contain an array`);
       const rows = value.elements;
-      if (!Array.isArray(rows) || rows.length === 0 || !rows.every((r) => Array.isArray(r) && r.length > 0))
+      if (
+        !Array.isArray(rows) ||
+        rows.length === 0 ||
+        !rows.every((r) => Array.isArray(r) && r.length > 0)
+      )
         return void problems.push(`${path}: elements must be a non-empty 2-D list`);
       const width = (rows[0] as unknown[]).length;
       rows.forEach((row: unknown[], r) => {
-        if (row.length !== width) problems.push(`${path}.elements[${r}]: ${row.length} wide, not ${width}`);
+        if (row.length !== width)
+          problems.push(`${path}.elements[${r}]: ${row.length} wide, not ${width}`);
         row.forEach((e, c) => checkCellValue(e, `${path}.elements[${r}][${c}]`, problems, true));
       });
       break;
@@ -144,10 +161,12 @@ export function checkEntity(value: unknown, path = "entity", problems: string[] 
   const properties = isObject(value.properties) ? value.properties : undefined;
   if (!properties) problems.push(`${path}.properties: an object`);
   for (const [name, v] of Object.entries(properties ?? {})) {
-    if (name.trim() !== name || name === "") problems.push(`${path}.properties["${name}"]: a name without outer spaces`);
+    if (name.trim() !== name || name === "")
+      problems.push(`${path}.properties["${name}"]: a name without outer spaces`);
     checkCellValue(v, `${path}.properties["${name}"]`, problems);
   }
-  const has = (name: unknown) => typeof name === "string" && properties !== undefined && name in properties;
+  const has = (name: unknown) =>
+    typeof name === "string" && properties !== undefined && name in properties;
   const layouts = value.layouts;
   if (layouts !== undefined) {
     if (!isObject(layouts)) problems.push(`${path}.layouts: an object`);
@@ -159,7 +178,11 @@ export function checkEntity(value: unknown, path = "entity", problems: string[] 
           if (card.layout !== undefined && card.layout !== "Entity")
             problems.push(`${path}.layouts.card.layout: "Entity"`);
           const title = card.title;
-          if (isObject(title) ? !has(title.property) : title !== undefined && typeof title !== "string")
+          if (
+            isObject(title)
+              ? !has(title.property)
+              : title !== undefined && typeof title !== "string"
+          )
             problems.push(`${path}.layouts.card.title: names no property of the entity`);
           for (const key of ["subTitle", "mainImage"] as const) {
             const ref = card[key];
@@ -172,13 +195,19 @@ export function checkEntity(value: unknown, path = "entity", problems: string[] 
           (Array.isArray(sections) ? sections : []).forEach((s: unknown, i) => {
             const at = `${path}.layouts.card.sections[${i}]`;
             if (!isObject(s)) return void problems.push(`${at}: an object`);
-            for (const k of Object.keys(s)) if (!SECTION_KEYS.has(k)) problems.push(`${at}.${k}: not a section field`);
-            if (!SECTION_LAYOUTS.has(String(s.layout))) problems.push(`${at}.layout: List, Table or TwoColumn`);
-            if (s.title !== undefined && typeof s.title !== "string") problems.push(`${at}.title: text`);
+            for (const k of Object.keys(s))
+              if (!SECTION_KEYS.has(k)) problems.push(`${at}.${k}: not a section field`);
+            if (!SECTION_LAYOUTS.has(String(s.layout)))
+              problems.push(`${at}.layout: List, Table or TwoColumn`);
+            if (s.title !== undefined && typeof s.title !== "string")
+              problems.push(`${at}.title: text`);
             if (!Array.isArray(s.properties) || s.properties.length === 0)
               problems.push(`${at}.properties: a non-empty list of names`);
             for (const name of Array.isArray(s.properties) ? s.properties : [])
-              if (!has(name)) problems.push(`${at}: names ${JSON.stringify(name)}, which the entity does not have`);
+              if (!has(name))
+                problems.push(
+                  `${at}: names ${JSON.stringify(name)}, which the entity does not have`
+                );
           });
         }
       }
@@ -186,7 +215,9 @@ export function checkEntity(value: unknown, path = "entity", problems: string[] 
       if (compact !== undefined) {
         if (!isObject(compact)) problems.push(`${path}.layouts.compact: an object`);
         else if (compact.icon !== undefined && !compactIcons().has(String(compact.icon)))
-          problems.push(`${path}.layouts.compact.icon: ${JSON.stringify(compact.icon)} is not an EntityCompactLayoutIcons name`);
+          problems.push(
+            `${path}.layouts.compact.icon: ${JSON.stringify(compact.icon)} is not an EntityCompactLayoutIcons name`
+          );
       }
     }
   }
@@ -196,8 +227,10 @@ export function checkEntity(value: unknown, path = "entity", problems: string[] 
     else {
       if (p.description !== undefined && typeof p.description !== "string")
         problems.push(`${path}.provider.description: text`);
-      if (p.logoSourceAddress !== undefined) checkAddress(p.logoSourceAddress, `${path}.provider.logoSourceAddress`, problems);
-      if (p.logoTargetAddress !== undefined) checkAddress(p.logoTargetAddress, `${path}.provider.logoTargetAddress`, problems);
+      if (p.logoSourceAddress !== undefined)
+        checkAddress(p.logoSourceAddress, `${path}.provider.logoSourceAddress`, problems);
+      if (p.logoTargetAddress !== undefined)
+        checkAddress(p.logoTargetAddress, `${path}.provider.logoTargetAddress`, problems);
     }
   }
   return problems;

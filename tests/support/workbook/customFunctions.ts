@@ -73,7 +73,12 @@ export const FIELD_ERROR = "#FIELD!";
 export type EntityJson = { type: "Entity"; text?: string; properties?: Record<string, unknown> };
 
 function isEntity(x: unknown): x is EntityJson {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && (x as { type?: unknown }).type === "Entity";
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    !Array.isArray(x) &&
+    (x as { type?: unknown }).type === "Entity"
+  );
 }
 
 const CODE_TO_TYPE: Record<string, ErrorType> = {
@@ -175,7 +180,11 @@ function fieldResult(value: unknown): CallResult {
 function fieldElement(value: unknown): Element {
   const v = value as { type?: unknown; basicValue?: unknown };
   if (v.type === "Entity") return new CellError(ErrorType.VALUE, ENTITY_MARK);
-  if (typeof v.basicValue === "number" || typeof v.basicValue === "string" || typeof v.basicValue === "boolean")
+  if (
+    typeof v.basicValue === "number" ||
+    typeof v.basicValue === "string" ||
+    typeof v.basicValue === "boolean"
+  )
     return v.basicValue;
   return new CellError(ErrorType.VALUE);
 }
@@ -265,9 +274,12 @@ export function buildCustomFunctionPlugin(
         return held instanceof CellError ? held : cellError("#FIELD!");
       }
       const wanted = String(name).toLowerCase();
-      const match = Object.entries(entity.properties ?? {}).find(([n]) => n.toLowerCase() === wanted);
-      const excluded = (match?.[1] as { propertyMetadata?: { excludeFrom?: { dotNotation?: boolean } } })
-        ?.propertyMetadata?.excludeFrom?.dotNotation;
+      const match = Object.entries(entity.properties ?? {}).find(
+        ([n]) => n.toLowerCase() === wanted
+      );
+      const excluded = (
+        match?.[1] as { propertyMetadata?: { excludeFrom?: { dotNotation?: boolean } } }
+      )?.propertyMetadata?.excludeFrom?.dotNotation;
       if (!match || excluded === true) return cellError("#FIELD!");
       const format = (match[1] as { numberFormat?: unknown }).numberFormat;
       if (typeof format === "string") fieldFormats.set(addressKey(state.formulaAddress), format);
