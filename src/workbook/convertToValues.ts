@@ -38,6 +38,8 @@ const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
 /** Functions whose result spills into the cells around them: converting the formula cell alone would
  * collapse the list, so they are left as formulas and reported. */
 const SPILLING = /DEALS\.(DEAL_LIST|VALUATION_LIST)\s*\(/i;
+/** Cards: their basic value is #VALUE!, so what the cell shows (the name or title) is what is kept. */
+const CARD = /^=\s*DEALS\.(COMPANY|DEAL)\s*\(/i;
 
 export async function convertToValues(
   scope: ConvertScope,
@@ -48,7 +50,7 @@ export async function convertToValues(
     const wb = context.workbook;
     const sheet = wb.worksheets.getActiveWorksheet().load("name");
     const found = sheet.findAllOrNullObject("DEALS.", { completeMatch: false, matchCase: false });
-    found.load("areas/items/address, areas/items/formulas, areas/items/values");
+    found.load("areas/items/address, areas/items/formulas, areas/items/values, areas/items/text");
     const selected = wb.getSelectedRange().getCell(0, 0).load("address");
     const tables = sheet.tables.load("items/name");
     const settings = wb.settings.load("items/key, items/value");
@@ -114,7 +116,13 @@ export async function convertToValues(
           }
           cells++;
           // What the cell showed, written so Excel keeps it as shown: text stays text, errors stay errors.
-          const shown = typeof value === "string" && !ERROR_VALUES.has(value) ? text(value) : value;
+          const shownText = String(area.text[r]?.[c] ?? "");
+          const card = CARD.test(formula) && value === "#VALUE!" && shownText !== "#VALUE!";
+          const shown = card
+            ? text(shownText)
+            : typeof value === "string" && !ERROR_VALUES.has(value)
+              ? text(value)
+              : value;
           area.getCell(r, c).formulas = [[shown as string | number | boolean]];
         })
       );

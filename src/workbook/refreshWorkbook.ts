@@ -123,7 +123,7 @@ export async function refreshWorkbook(
       }
       const table = wb.tables.getItem(record.table);
       const range = table.getRange().load("address");
-      const body = table.getDataBodyRange().load("rowCount, values");
+      const body = table.getDataBodyRange().load("rowCount, text");
       const headers = table.getHeaderRowRange().load("values");
       const below = range.getRowsBelow(Math.max(1, planned.plan.bodyRows)).load("valueTypes");
       found.push({ record, plan: planned.plan, table, range, body, headers, below });
@@ -219,17 +219,14 @@ function check(
   // The analyst's own columns hold notes per row: if the rows would no longer be the same companies
   // in the same order, their notes would sit beside the wrong company. Refuse rather than misalign.
   const ownColumns = headers.length > f.plan.columns.length;
-  // A row is known by its Investor and Company cells (Company alone in a valuation table).
+  // A row is known by its Investor and Company cells as they show (a company card shows its name).
   const labelColumns = f.plan.columns
     .map((c, i) => (/^(company|investor)$/i.test(c.header) ? i : -1))
     .filter((i) => i >= 0);
-  const keysNow = f.body.values.map((row) =>
+  const keysNow = f.body.text.map((row) =>
     labelColumns.map((i) => String(row[offsets[i] as number] ?? "")).join("|")
   );
-  const keysNext = f.plan
-    .cellsAt({ row: 0, column: 0 })
-    .slice(2)
-    .map((row) => labelColumns.map((i) => String(row[i] ?? "").replace(/^'/, "")).join("|"));
+  const keysNext = f.plan.rowKeys;
   if (ownColumns && keysNow.join("\n") !== keysNext.join("\n"))
     return {
       table: name,

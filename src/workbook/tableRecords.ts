@@ -30,6 +30,7 @@ export function parseRecord(value: unknown): TableRecord | undefined {
     r.subjects.every((s) => typeof s === "string") &&
     (r.asOf === null || typeof r.asOf === "string") &&
     (r.mode === "live" || r.mode === "values") &&
+    (r.cards === undefined || typeof r.cards === "boolean") &&
     typeof r.dataVersion === "string" &&
     typeof r.insertedAt === "string";
   return ok ? (r as unknown as TableRecord) : undefined;

@@ -16,6 +16,7 @@ import { parseRecord, recordKey } from "../../src/workbook/tableRecords";
 import { newerWithXaiAt, versionLabel } from "../support/datasets";
 import { dealsWorkbook } from "../support/dealsWorkbook";
 import type { FakeExcel } from "../support/workbook";
+import { CARD_HOST, hostWithSets, noOfficeHost } from "../support/officeHost";
 
 let wb: FakeExcel;
 beforeEach(async () => {
@@ -108,4 +109,31 @@ test("says so when there is nothing to convert", async () => {
   await expect(convertToValues("table", getActiveDataset())).resolves.toMatchObject({
     status: "nothing",
   });
+});
+
+test("a table's company cards become the names they show, never #VALUE!", async () => {
+  hostWithSets(CARD_HOST);
+  try {
+    const planned = buildTable(getActiveDataset(), {
+      kind: "valuation",
+      subjects: ["OpenAI", "xAI"],
+      asOf: null,
+      mode: "live",
+      cards: true,
+    });
+    if (!planned.ok) throw new Error(planned.message);
+    wb.setSelection("Sheet1", "A1");
+    await insertTable(planned.plan, "selection");
+    expect(wb.cell("Sheet1", "A3").formula).toBe('=DEALS.COMPANY("OpenAI")');
+    expect(wb.cell("Sheet1", "A3").value).toBe("#VALUE!"); // a card's basic value
+    await convertToValues("sheet", getActiveDataset());
+    expect(
+      [wb.cell("Sheet1", "A3"), wb.cell("Sheet1", "A4")].map((c) => [c.value, c.formula])
+    ).toEqual([
+      ["OpenAI", "OpenAI"],
+      ["xAI", "xAI"],
+    ]);
+  } finally {
+    noOfficeHost();
+  }
 });

@@ -23,6 +23,7 @@ import {
 } from "../support/datasets";
 import { dealsWorkbook } from "../support/dealsWorkbook";
 import type { FakeExcel, WorkbookSnapshot } from "../support/workbook";
+import { CARD_HOST, hostWithSets, noOfficeHost } from "../support/officeHost";
 
 let wb: FakeExcel;
 beforeEach(async () => {
@@ -321,4 +322,39 @@ test("Refresh again with the data already in use updates a table that was blocke
     workbook: { tables: [{ table, status: "rebuilt", rows: 4 }] },
   });
   expect(wb.cell("Sheet1", "C7").value).toBe("xAI");
+});
+
+test("a valuation table of company cards is rebuilt as cards, the analyst's column beside its card", async () => {
+  hostWithSets(CARD_HOST);
+  try {
+    const table = await insert(
+      { kind: "valuation", subjects: ["OpenAI", "xAI"], asOf: null, mode: "live", cards: true },
+      "Sheet1",
+      "A1"
+    );
+    await wb.Excel.run(async (context) => {
+      context.workbook.tables.getItem(table).resize("Sheet1!A2:I4");
+      context.workbook.worksheets.getItem("Sheet1").getRange("I2:I4").values = [
+        ["My view"],
+        ["hold"],
+        ["buy"],
+      ];
+      await context.sync();
+    });
+    // The cards' basic value is #VALUE!; the rows are known by the names they show.
+    expect(wb.cell("Sheet1", "A4").value).toBe("#VALUE!");
+    const out = await refreshWorkbook(swapTo(newerWithXaiAt(30e9)));
+    expect(out.tables[0]).toMatchObject({ status: "rebuilt", rows: 2 });
+    expect(["A3", "A4"].map((c) => wb.cell("Sheet1", c).formula)).toEqual([
+      '=DEALS.COMPANY("OpenAI")',
+      '=DEALS.COMPANY("xAI")',
+    ]);
+    expect(["B4", "I3", "I4"].map((c) => wb.cell("Sheet1", c).value)).toEqual([
+      30e9,
+      "hold",
+      "buy",
+    ]);
+  } finally {
+    noOfficeHost();
+  }
 });

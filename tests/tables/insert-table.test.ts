@@ -39,6 +39,7 @@ function syntheticPlan(rows: number, cell: (r: number, c: number) => SheetCell):
     width: 3,
     bodyRows: rows,
     dataVersion: "test",
+    rowKeys: Array.from({ length: rows }, () => ""),
     cellsAt: () => [
       ["Synthetic table", "", ""],
       columns.map((c) => c.header),

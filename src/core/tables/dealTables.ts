@@ -78,7 +78,9 @@ export function valuationTable(ds: Dataset, request: TableRequest): PlanResult {
       args: [company, f, a],
     });
     return [
-      { kind: "label", text: company },
+      request.cards === true && request.mode === "live"
+        ? { kind: "card", company, args: [company, a] }
+        : { kind: "label", text: company },
       { kind: "call", id: "VALUATION", args: [company, a] },
       field("date_value"),
       field("basis"),

@@ -23,6 +23,8 @@ export interface TableRequest {
   /** YYYY-MM-DD, YYYY-MM or YYYY; null for the latest data. */
   readonly asOf: string | null;
   readonly mode: FigureMode;
+  /** Valuation table: the first column as company cards (=DEALS.COMPANY(…)) in a live table. */
+  readonly cards?: boolean;
 }
 
 export interface ColumnSpec {
@@ -51,6 +53,8 @@ export type FunctionId = keyof typeof CALLS;
 export type Recipe =
   | { readonly kind: "label"; readonly text: string }
   | { readonly kind: "call"; readonly id: FunctionId; readonly args: Args }
+  /** A company card, =DEALS.COMPANY(company, as_of), live; its name in a values table (a card is a formula). */
+  | { readonly kind: "card"; readonly company: string; readonly args: Args }
   /** column(numerator) / column(denominator) - 1: a change in percent. */
   | { readonly kind: "change"; readonly numerator: number; readonly denominator: number }
   /** column(factor) × the call: a stake times a valuation. */
@@ -75,6 +79,8 @@ export interface TablePlan {
   readonly width: number;
   readonly bodyRows: number;
   readonly dataVersion: string;
+  /** What each body row is about, as its Investor and Company cells show it ("Amazon|OpenAI"). */
+  readonly rowKeys: readonly string[];
   /**
    * Every cell of the block (caption, header, body), for a block whose top-left cell is at the anchor.
    * `offsets` places each column elsewhere in the table (an analyst moved or inserted columns), so a
@@ -91,6 +97,8 @@ function compute(ds: Dataset, recipe: Recipe, row: readonly Computed[]): Compute
   switch (recipe.kind) {
     case "label":
       return recipe.text;
+    case "card":
+      return recipe.company;
     case "call":
       return CALLS[recipe.id](ds, recipe.args);
     case "change":
@@ -118,6 +126,8 @@ function formula(recipe: Recipe, at: (column: number) => string): string {
   switch (recipe.kind) {
     case "label":
       return recipe.text;
+    case "card":
+      return call(NAMESPACE, "COMPANY", recipe.args);
     case "call":
       return call(NAMESPACE, recipe.id, recipe.args);
     case "change":
@@ -146,6 +156,12 @@ export function planTable(
   asOfLabel: string
 ): TablePlan {
   const version = formulas.dataVersion(ds);
+  // A row is known by its Investor and Company cells (Company alone in a valuation table).
+  const keyColumns = draft.columns
+    .map((c, i) => (/^(company|investor)$/i.test(c.header) ? i : -1))
+    .filter((i) => i >= 0);
+  const shownAs = (r: Recipe | undefined): string =>
+    r?.kind === "label" ? r.text : r?.kind === "card" ? r.company : "";
   const captionText = `AI Deals · ${draft.title} ${asOfLabel} · data `;
   const width = draft.columns.length;
   return {
@@ -157,6 +173,7 @@ export function planTable(
     width,
     bodyRows: draft.rows.length,
     dataVersion: version,
+    rowKeys: draft.rows.map((row) => keyColumns.map((i) => shownAs(row[i])).join("|")),
     cellsAt(anchor, offsets) {
       const live = request.mode === "live";
       const pad = (first: SheetCell): SheetCell[] => [
