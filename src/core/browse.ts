@@ -37,6 +37,8 @@ export interface DealRow {
   /** What "Insert formula" puts into the selected cell, and the number format that reads it. */
   readonly formula: string;
   readonly numberFormat: string;
+  /** What "Insert card" puts there: the deal as a card, =DEALS.DEAL("id"). */
+  readonly cardFormula: string;
 }
 
 /** Lower case, accents off, anything but letters and digits a space: "xAI's" and "xai s" match. */
@@ -91,6 +93,7 @@ export function searchDeals(ds: Dataset, filter: DealFilter): DealRow[] {
       sourceUrl: source?.url ?? null,
       quote: state.event.quote,
       formula: `=${call(NAMESPACE, "DEAL_FIELD", [deal.id, "amount"])}`,
+      cardFormula: `=${call(NAMESPACE, "DEAL", [deal.id])}`,
       numberFormat: FORMATS.usdBillions,
     });
   }

@@ -64,6 +64,11 @@ export function excelSerial(day: number): number {
   return day + EXCEL_EPOCH_OFFSET;
 }
 
+/** The day of an Excel serial from 1 March 1900 on (the serials the data uses). */
+export function dayOfSerial(serial: number): number {
+  return Math.floor(serial) - EXCEL_EPOCH_OFFSET;
+}
+
 const AS_OF_HELP =
   "Use an Excel date, or text YYYY-MM-DD, YYYY-MM or YYYY; leave it empty for the latest data.";
 

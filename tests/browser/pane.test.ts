@@ -172,3 +172,66 @@ test("a valuation table by keyboard alone", async () => {
   await expect(workbook.cell("Sheet1", "A3")).resolves.toMatchObject({ value: "Scale AI" });
   expect(pane.problems).toEqual([]);
 });
+
+test("the deal browser previews a deal's card and inserts it; the Tables tab inserts company cards", async () => {
+  await openPane();
+  await pane.page.getByRole("tab", { name: "Deals" }).click();
+  await pane.page.getByRole("searchbox", { name: "Search deals" }).fill("amazon-anthropic-2023");
+  await pane.page.getByText(/^1 deal, newest first\.$/).waitFor();
+  const card = pane.page.getByRole("group", { name: /Amazon.*Anthropic/i }).first();
+  const title = (await card.getByRole("heading").first().textContent()) ?? "";
+
+  const toggle = card.getByRole("button", { name: "Preview card" });
+  await toggle.focus();
+  await pane.page.keyboard.press("Enter");
+  const preview = pane.page.getByRole("region", { name: `Card preview: ${title}` });
+  await preview.waitFor();
+  await expect(
+    card.getByRole("button", { name: "Hide card" }).getAttribute("aria-expanded")
+  ).resolves.toBe("true");
+  // The card's figure with its sublabel and source, and its dated history as a table.
+  await expect(
+    preview
+      .getByText(/^\$\d[\d,]*\.\dB/)
+      .first()
+      .isVisible()
+  ).resolves.toBe(true);
+  await expect(preview.getByRole("region", { name: "History" }).isVisible()).resolves.toBe(true);
+  await expect(
+    preview
+      .getByText(/^Source:/)
+      .first()
+      .isVisible()
+  ).resolves.toBe(true);
+  await preview.scrollIntoViewIfNeeded();
+  await shot("17-card-preview");
+
+  await workbook.select("Sheet1", "B2");
+  await card.getByRole("button", { name: /^Insert the card for/ }).click();
+  await pane.page.getByText(/is in Sheet1!B2: click the card icon/).waitFor();
+  const inserted = await workbook.cell("Sheet1", "B2");
+  expect(inserted.formula).toBe('=DEALS.DEAL("amazon-anthropic-2023")');
+  // This host stands in without CustomFunctionsRuntime 1.4, so the cell shows the card's text alone.
+  expect(inserted.value).toBe(title);
+  await shot("18-card-inserted");
+
+  await pane.page.getByRole("tab", { name: "Tables" }).click();
+  await workbook.select("Sheet1", "D2");
+  await pick("Companies", "open", "OpenAI");
+  await pane.page.getByRole("checkbox", { name: "Company cards in the first column" }).check();
+  await shot("19-company-cards-option");
+  await pane.page.getByRole("button", { name: "Insert valuation table" }).click();
+  await pane.page.getByText("Table DealsValuations inserted").waitFor();
+  await expect(workbook.cell("Sheet1", "D4")).resolves.toMatchObject({
+    formula: '=DEALS.COMPANY("OpenAI")',
+    value: "OpenAI",
+  });
+  // A values table holds no formulas, so no cards: the option says why and stays off.
+  await pane.page.getByRole("radio", { name: /^Values/ }).check();
+  const option = pane.page.getByRole("checkbox", { name: "Company cards in the first column" });
+  await expect(option.isDisabled()).resolves.toBe(true);
+  await expect(
+    pane.page.getByText("Cards are formulas: choose live formulas to add them.").isVisible()
+  ).resolves.toBe(true);
+  expect(pane.problems).toEqual([]);
+});

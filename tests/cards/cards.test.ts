@@ -12,6 +12,7 @@ import {
 } from "../../src/core/cards/companyCard";
 import { DEAL_PROPERTIES, HISTORY_HEADER } from "../../src/core/cards/dealCard";
 import { checkEntity } from "../support/entityRules";
+import { compactLayoutIcons } from "../support/officeTypes";
 import { excel } from "../support/excel";
 import { CARD_HOST, OLD_HOST, hostWithSets, noOfficeHost } from "../support/officeHost";
 
@@ -52,7 +53,10 @@ describe("every card follows Excel's rules for entity values", () => {
   it.each(DATES)("each company's card as of %s", async (asOf) => {
     for (const name of companies) {
       const c = await card("COMPANY", name, asOf);
-      expect({ name, problems: checkEntity(c) }).toEqual({ name, problems: [] });
+      expect({ name, problems: checkEntity(c, { icons: compactLayoutIcons() }) }).toEqual({
+        name,
+        problems: [],
+      });
       expect(c.text).toBe(name);
       // Properties in the documented order, and the card's sections in that same order.
       const names = Object.keys(c.properties);
@@ -68,7 +72,10 @@ describe("every card follows Excel's rules for entity values", () => {
   it("each deal's card", async () => {
     for (const id of deals) {
       const c = await card("DEAL", id);
-      expect({ id, problems: checkEntity(c) }).toEqual({ id, problems: [] });
+      expect({ id, problems: checkEntity(c, { icons: compactLayoutIcons() }) }).toEqual({
+        id,
+        problems: [],
+      });
       const names = Object.keys(c.properties);
       expect(names).toEqual(DEAL_PROPERTIES.filter((p) => names.includes(p)));
     }
@@ -81,7 +88,8 @@ describe("every card follows Excel's rules for entity values", () => {
       properties: { A: { type: "String", basicValue: "a" } },
     };
     expect(checkEntity(good)).toEqual([]);
-    const bad = (change: Record<string, unknown>) => checkEntity({ ...good, ...change });
+    const bad = (change: Record<string, unknown>) =>
+      checkEntity({ ...good, ...change }, { icons: compactLayoutIcons() });
     expect(bad({ properties: { A: 5 } })).toHaveLength(1);
     expect(bad({ properties: { A: { type: "FormattedNumber", basicValue: 5 } } })).toHaveLength(1);
     expect(bad({ text: "" })).toHaveLength(1);

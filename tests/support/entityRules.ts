@@ -8,7 +8,6 @@
  * FormattedNumberCellValue, CellValuePropertyMetadata, CellValueAttributionAttributes, CardLayout*
  * references (@types/office-js carries the same text).
  */
-import { readFileSync } from "node:fs";
 
 /** Excel's limit for text in a cell, which a String cell value shares. */
 export const MAX_TEXT = 32_767;
@@ -31,19 +30,8 @@ const EXCLUSION_KEYS = new Set(["cardView", "autoComplete", "calcCompare", "dotN
 const SECTION_LAYOUTS = new Set(["List", "Table", "TwoColumn"]);
 const SECTION_KEYS = new Set(["layout", "title", "collapsible", "collapsed", "properties"]);
 
-let icons: Set<string> | undefined;
-/** EntityCompactLayoutIcons, read from @types/office-js so the list is Microsoft's, not ours. */
-export function compactIcons(): Set<string> {
-  if (icons) return icons;
-  const dts = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
-  const start = dts.indexOf("enum EntityCompactLayoutIcons {");
-  const end = dts.indexOf("}", start);
-  icons = new Set(
-    [...dts.slice(start, end).matchAll(/=\s*"([A-Za-z]+)"/g)].map((m) => m[1] as string)
-  );
-  return icons;
-}
-
+/** Icons a card's compact layout may name (EntityCompactLayoutIcons); unchecked when not given. */
+let knownIcons: ReadonlySet<string> | undefined;
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json =>
   typeof x === "object" && x !== null && !Array.isArray(x);
@@ -142,15 +130,30 @@ export function checkCellValue(
       break;
     }
     case "Entity":
-      checkEntity(value, path, problems);
+      entityProblems(value, path, problems);
       break;
     default:
       break;
   }
 }
 
-/** Every problem of an entity value, each with its path; [] when Excel would take it. */
-export function checkEntity(value: unknown, path = "entity", problems: string[] = []): string[] {
+/**
+ * Every problem of an entity value, each with its path; [] when Excel would take it. `icons`: the names
+ * of EntityCompactLayoutIcons (tests/support/officeTypes.ts reads them from @types/office-js).
+ */
+export function checkEntity(
+  value: unknown,
+  options: { icons?: ReadonlySet<string> } = {}
+): string[] {
+  knownIcons = options.icons;
+  try {
+    return entityProblems(value, "entity", []);
+  } finally {
+    knownIcons = undefined;
+  }
+}
+
+function entityProblems(value: unknown, path: string, problems: string[]): string[] {
   if (!isObject(value) || value.type !== "Entity") {
     problems.push(`${path}: type must be "Entity"`);
     return problems;
@@ -214,7 +217,7 @@ export function checkEntity(value: unknown, path = "entity", problems: string[] 
       const compact = layouts.compact;
       if (compact !== undefined) {
         if (!isObject(compact)) problems.push(`${path}.layouts.compact: an object`);
-        else if (compact.icon !== undefined && !compactIcons().has(String(compact.icon)))
+        else if (compact.icon !== undefined && knownIcons && !knownIcons.has(String(compact.icon)))
           problems.push(
             `${path}.layouts.compact.icon: ${JSON.stringify(compact.icon)} is not an EntityCompactLayoutIcons name`
           );

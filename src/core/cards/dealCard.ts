@@ -52,7 +52,7 @@ export const HISTORY_HEADER = [
   "Quote",
 ] as const;
 
-const TERM_FORMAT = '0.##" years"';
+const TERM_FORMAT = 'General" years"';
 
 /** DEALS.DEAL(deal_id) */
 export function dealCard(ds: Dataset, dealId: unknown): EntityValue | FormulaError {

@@ -21,11 +21,15 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { DealRow, searchDeals } from "../../core/browse";
+import { dealCard } from "../../core/cards/dealCard";
+import { previewCard } from "../../core/cards/preview";
+import { isFormulaError } from "../../core/errors";
 import { Dataset } from "../../core/dataset";
 import { DEAL_TYPES, DealType, STATUSES, Status } from "../../core/vocabulary";
 import { insertFormula } from "../../workbook/insertFormula";
 import { describeError } from "../../workbook/describeError";
 import { money, words } from "../format";
+import { CardPreview } from "./CardPreview";
 
 const PAGE = 25;
 
@@ -55,6 +59,7 @@ const useStyles = makeStyles({
   },
   source: { overflowWrap: "anywhere" },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   title: { margin: 0 },
   // Fluent's tint Badge and small Card, drawn with the same tokens: the components themselves (and the
   // focus-management library they pull in) were a twentieth of the pane's code for two static boxes.
@@ -125,13 +130,20 @@ export function DealsTab(props: { dataset: Dataset; excelReady: boolean }): Reac
     [props.dataset, query, type, status]
   );
 
-  async function insert(deal: DealRow): Promise<void> {
+  async function insert(deal: DealRow, what: "formula" | "card"): Promise<void> {
     setFeedback(undefined);
+    const formula = what === "card" ? deal.cardFormula : deal.formula;
     try {
-      const outcome = await insertFormula(deal.formula, deal.numberFormat);
+      const outcome = await insertFormula(formula, what === "card" ? "General" : deal.numberFormat);
       setFeedback(
         outcome.status === "inserted"
-          ? { intent: "success", text: `${deal.formula} is in ${outcome.address}.` }
+          ? {
+              intent: "success",
+              text:
+                what === "card"
+                  ? `${formula} is in ${outcome.address}: click the card icon in the cell to open it, or read a field with =${outcome.address.split("!").pop() ?? ""}.Amount.`
+                  : `${formula} is in ${outcome.address}.`,
+            }
           : {
               intent: "warning",
               text: `${outcome.address} is not empty, so nothing was written. Select an empty cell and try again.`,
@@ -207,7 +219,12 @@ export function DealsTab(props: { dataset: Dataset; excelReady: boolean }): Reac
       <ul className={styles.list} aria-label="Deals">
         {rows.slice(0, shown).map((deal) => (
           <li key={deal.id}>
-            <DealCard deal={deal} excelReady={props.excelReady} onInsert={insert} />
+            <DealCard
+              deal={deal}
+              dataset={props.dataset}
+              excelReady={props.excelReady}
+              onInsert={insert}
+            />
           </li>
         ))}
       </ul>
@@ -222,11 +239,19 @@ export function DealsTab(props: { dataset: Dataset; excelReady: boolean }): Reac
 
 function DealCard(props: {
   deal: DealRow;
+  dataset: Dataset;
   excelReady: boolean;
-  onInsert: (deal: DealRow) => Promise<void>;
+  onInsert: (deal: DealRow, what: "formula" | "card") => Promise<void>;
 }): React.JSX.Element {
   const styles = useStyles();
   const d = props.deal;
+  const [showCard, setShowCard] = React.useState(false);
+  const preview = React.useMemo(() => {
+    if (!showCard) return undefined;
+    const card = dealCard(props.dataset, d.id);
+    return isFormulaError(card) ? undefined : previewCard(card);
+  }, [showCard, props.dataset, d.id]);
+  const previewId = `card-${d.id}`;
   return (
     <div role="group" aria-label={d.title} className={styles.card}>
       <Body1Strong as="h2" className={styles.title}>
@@ -255,15 +280,36 @@ function DealCard(props: {
           d.sourceLabel
         )}
       </Caption1>
-      <Button
-        size="small"
-        disabled={!props.excelReady}
-        title={d.formula}
-        aria-label={`Insert the formula for ${d.title} into the selected cell`}
-        onClick={() => void props.onInsert(d)}
-      >
-        Insert formula
-      </Button>
+      <div className={styles.actions}>
+        <Button
+          size="small"
+          disabled={!props.excelReady}
+          title={d.formula}
+          aria-label={`Insert the formula for ${d.title} into the selected cell`}
+          onClick={() => void props.onInsert(d, "formula")}
+        >
+          Insert formula
+        </Button>
+        <Button
+          size="small"
+          disabled={!props.excelReady}
+          title={d.cardFormula}
+          aria-label={`Insert the card for ${d.title} into the selected cell`}
+          onClick={() => void props.onInsert(d, "card")}
+        >
+          Insert card
+        </Button>
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-expanded={showCard}
+          aria-controls={showCard ? previewId : undefined}
+          onClick={() => setShowCard(!showCard)}
+        >
+          {showCard ? "Hide card" : "Preview card"}
+        </Button>
+      </div>
+      {preview && <CardPreview card={preview} id={previewId} />}
     </div>
   );
 }

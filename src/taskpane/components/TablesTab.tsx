@@ -4,6 +4,7 @@
  */
 import {
   Button,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -49,6 +50,7 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
   const [investors, setInvestors] = React.useState<string[]>([]);
   const [asOf, setAsOf] = React.useState("");
   const [mode, setMode] = React.useState<FigureMode>("live");
+  const [cards, setCards] = React.useState(false);
   const [placement, setPlacement] = React.useState<Placement>("selection");
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | undefined>();
@@ -64,6 +66,7 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
       subjects,
       asOf: asOf === "" ? null : asOf,
       mode,
+      cards: kind === "valuation" && mode === "live" && cards,
     });
     if (!planned.ok) {
       setNotice({ kind: "error", title: `No ${what} to insert`, message: planned.message });
@@ -130,6 +133,23 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
           <Radio value="values" label="Values: a snapshot that opens without the add-in" />
         </RadioGroup>
       </Field>
+
+      {kind === "valuation" && (
+        <Field
+          hint={
+            mode === "live"
+              ? "Each company as a card (=DEALS.COMPANY) that opens its investors, rounds and sources. Excel without cards shows the name."
+              : "Cards are formulas: choose live formulas to add them."
+          }
+        >
+          <Checkbox
+            label="Company cards in the first column"
+            checked={cards && mode === "live"}
+            disabled={mode !== "live"}
+            onChange={(_, d) => setCards(d.checked === true)}
+          />
+        </Field>
+      )}
 
       <Field label="Where">
         <RadioGroup value={placement} onChange={(_, d) => setPlacement(d.value as Placement)}>

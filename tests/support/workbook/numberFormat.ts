@@ -156,6 +156,16 @@ export function formatText(value: number | string | boolean, numberFormat: strin
     sign = "";
   } else if (value === 0 && parts[2] !== undefined) section = parts[2];
   if (/^general$/i.test(section.trim())) return sign + formatGeneral(Math.abs(value));
+  // General beside literal text (General" years"): the number as General, the text as written.
+  if (/general/i.test(bare(section)))
+    return section
+      .split(/("[^"]*")/)
+      .map((part) =>
+        part.startsWith('"')
+          ? part.slice(1, -1)
+          : part.replace(/general/i, sign + formatGeneral(Math.abs(value)))
+      )
+      .join("");
   if (isDateFormat(section)) return formatDate(value, section);
   if (!/[0#?]/.test(bare(section))) return section.replace(/"([^"]*)"/g, "$1");
   const text = formatNumberSection(Math.abs(value), section);
