@@ -10,7 +10,7 @@ import { byCodePoint } from "./order";
 import { sourceLabel } from "./formulas";
 import type { DealType, Qualifier, Status } from "./vocabulary";
 import { call } from "./tables/cells";
-import { FORMATS } from "./tables/dealTables";
+import { FORMATS } from "./numberFormats";
 import { NAMESPACE } from "./tables/tablePlan";
 
 export interface DealFilter {

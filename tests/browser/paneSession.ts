@@ -12,7 +12,7 @@ import { RELEASE, productionBuild } from "../support/productionBuild";
 import type { CellInspection, TableSnapshot, WorkbookSnapshot } from "../support/workbook";
 import { type HostedBuild, launchChromium, routeAddin } from "./chromium";
 
-const SHOTS = join(__dirname, "../../test-artifacts/screenshots");
+export const SHOTS = join(__dirname, "../../test-artifacts/screenshots");
 
 interface HarnessWindow {
   __workbook: {

@@ -8,7 +8,7 @@
  * Double with a numberFormat says the same but older hosts show it unformatted.
  */
 import { FormulaError, isFormulaError } from "../errors";
-import { FORMATS } from "../tables/dealTables";
+import { FORMATS } from "../numberFormats";
 
 export type EntityValue = Excel.EntityCellValue;
 export type PropertyValue = Excel.EntityPropertyType;

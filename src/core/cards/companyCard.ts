@@ -11,7 +11,7 @@ import { FormulaError, isFormulaError } from "../errors";
 import { describeAsOf, excelSerial } from "../dates";
 import * as f from "../formulas";
 import { byNameIgnoringCase } from "../order";
-import { FORMATS } from "../tables/dealTables";
+import { FORMATS } from "../numberFormats";
 import type { Company } from "../schema";
 import type { CompanyKind, ValuationBasis } from "../vocabulary";
 import {

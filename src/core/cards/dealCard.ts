@@ -6,7 +6,7 @@ import { Dataset } from "../dataset";
 import { FormulaError, isFormulaError } from "../errors";
 import { excelSerial } from "../dates";
 import * as f from "../formulas";
-import { FORMATS } from "../tables/dealTables";
+import { FORMATS } from "../numberFormats";
 import {
   EntityValue,
   ListCell,

@@ -9,16 +9,10 @@ import { investeesOf } from "../analytics";
 import { Dataset } from "../dataset";
 import { normalizeName } from "../names";
 import { byNameIgnoringCase } from "../order";
+import { FORMATS } from "../numberFormats";
 import { ColumnSpec, PlanResult, Recipe, TableRequest, planTable, readAsOf } from "./tablePlan";
 
-/** Number formats a reader expects: billions with $ and one decimal, percentages, ISO dates, multiples. */
-export const FORMATS = {
-  text: "General",
-  usdBillions: '$#,##0.0,,,"B"',
-  percent: "0.0%",
-  date: "yyyy-mm-dd",
-  multiple: '0.00"x"',
-} as const;
+
 
 const VALUATION_COLUMNS: readonly ColumnSpec[] = [
   { header: "Company", format: FORMATS.text, width: 90 },
