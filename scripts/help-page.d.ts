@@ -11,7 +11,15 @@ export interface FunctionMetadata {
 /** src/functions/reference.json: examples and errors by function id. */
 export interface Reference {
   common?: ReferenceError[];
-  functions?: Record<string, { examples: ReferenceExample[]; errors: ReferenceError[] }>;
+  functions?: Record<
+    string,
+    { examples: ReferenceExample[]; errors: ReferenceError[]; fields?: ReferenceField[] }
+  >;
+}
+/** A card function's field: its property name, and what it holds. */
+export interface ReferenceField {
+  name: string;
+  what: string;
 }
 export interface ReferenceExample {
   args: (string | number | null)[];

@@ -70,6 +70,16 @@ function renderErrors(fn, reference) {
   return `<h3>Errors</h3>\n        <table class="errors">\n          <tr><th scope="col">Error</th><th scope="col">When, and what Excel shows</th></tr>\n          ${rows}\n        </table>`;
 }
 
+/** A card function's fields: what =A1.Name reads, in the card's order. */
+function renderFields(fn, reference) {
+  const fields = ((reference.functions || {})[fn.id] || {}).fields || [];
+  if (fields.length === 0) return "";
+  const items = fields
+    .map((f) => `<dt><code>${escapeHtml(f.name)}</code></dt><dd>${escapeHtml(f.what)}</dd>`)
+    .join("\n          ");
+  return `<h3>Card fields</h3>\n        <p>In the card's order. Read one with dot syntax: <code>=A1.Amount</code>, or <code>=A1.[Previous valuation]</code> for a name with spaces. A field the card does not have gives <code>#FIELD!</code>.</p>\n        <dl class="params">\n          ${items}\n        </dl>`;
+}
+
 /**
  * The whole page as a string; `metadata` is the parsed functions.json, `reference` the parsed
  * src/functions/reference.json (examples and errors by function id).
@@ -99,6 +109,7 @@ function renderHelpPage(
         <h2 id="${escapeHtml(fn.id)}-title"><code>${escapeHtml(signature(namespace, fn))}</code></h2>
         <p>${escapeHtml(fn.description || "")}</p>
         ${params ? `<h3>Arguments</h3>\n        <dl class="params">\n          ${params}\n        </dl>` : "<p>No arguments.</p>"}
+        ${renderFields(fn, reference)}
         ${renderExamples(namespace, fn, reference)}
         ${renderErrors(fn, reference)}
       </section>`;

@@ -13,6 +13,8 @@ import {
   errorsOf,
   formulaText,
 } from "../../scripts/help-page";
+import { COMPANY_PROPERTIES } from "../../src/core/cards/companyCard";
+import { DEAL_PROPERTIES } from "../../src/core/cards/dealCard";
 import { versionLabel } from "../support/datasets";
 import { excel, metadata } from "../support/excel";
 import { productionBuild } from "../support/productionBuild";
@@ -109,7 +111,13 @@ it("the built help page shows every argument, example and error of every functio
         formulaText(NAMESPACE, fn.name, e.args)
       ),
       ...errorsOf(fn, reference).flatMap((e) => [e.error, e.message]),
+      ...(reference.functions[fn.id]?.fields ?? []).flatMap((f) => [f.name, f.what]),
     ];
     for (const shown of expected) expect([fn.id, text.includes(shown)]).toEqual([fn.id, true]);
   }
 }, 300_000);
+
+it("documents every field of each card, in the card's order, and nothing else", () => {
+  expect(reference.functions.COMPANY?.fields?.map((f) => f.name)).toEqual([...COMPANY_PROPERTIES]);
+  expect(reference.functions.DEAL?.fields?.map((f) => f.name)).toEqual([...DEAL_PROPERTIES]);
+});
