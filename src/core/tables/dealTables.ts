@@ -12,8 +12,6 @@ import { byNameIgnoringCase } from "../order";
 import { FORMATS } from "../numberFormats";
 import { ColumnSpec, PlanResult, Recipe, TableRequest, planTable, readAsOf } from "./tablePlan";
 
-
-
 const VALUATION_COLUMNS: readonly ColumnSpec[] = [
   { header: "Company", format: FORMATS.text, width: 90 },
   { header: "Valuation", format: FORMATS.usdBillions, width: 72 },
