@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { versionLabel } from "../support/datasets";
 import { excel } from "../support/excel";
+import { CARD_HOST, hostWithSets, noOfficeHost } from "../support/officeHost";
 
 const README = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
 
@@ -62,6 +63,16 @@ it.each(
     // The data's own version: the README shows one of the same form.
     expect(result).toBe(versionLabel());
     expect(expected).toMatch(/^\d{4}\.\d{2}\.\d{2}/);
+  } else if (expected.startsWith("a card showing ")) {
+    // Without cards (no Office here) the cell shows the text; with them, a card showing that text.
+    const shown = expected.slice("a card showing ".length);
+    expect(result).toBe(shown);
+    hostWithSets(CARD_HOST);
+    try {
+      await expect(excel(id, ...args)).resolves.toMatchObject({ type: "Entity", text: shown });
+    } finally {
+      noOfficeHost();
+    }
   } else if (expected === "a table") {
     expect(Array.isArray(result) && (result as unknown[][]).length).toBeGreaterThan(1);
   } else if (/^[\d.]+$/.test(expected)) {
