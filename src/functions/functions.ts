@@ -8,9 +8,8 @@
 import * as formulas from "../core/formulas";
 import { companyCard } from "../core/cards/companyCard";
 import { dealCard } from "../core/cards/dealCard";
-import { cardOrText } from "../core/cards/cellValues";
 import { getActiveDataset as data } from "../runtime/datasetStore";
-import { hostShowsCards } from "../runtime/hostCapabilities";
+import { cardResult } from "./cardResult";
 import { excelResult } from "./excelErrors";
 
 // `any` is how the metadata tooling declares "number or text" (as_of) and mixed tables; it stays in this
@@ -179,7 +178,7 @@ export function dealField(deal_id: string, field: string): any {
  * @returns {any} A company card (entity value), or the company's name as text.
  */
 export function company(name: string, as_of?: any): any {
-  return excelResult(cardOrText(companyCard(data(), name, as_of), hostShowsCards()));
+  return cardResult(() => companyCard(data(), name, as_of));
 }
 
 /**
@@ -189,7 +188,7 @@ export function company(name: string, as_of?: any): any {
  * @returns {any} A deal card (entity value), or the deal's title as text.
  */
 export function deal(deal_id: string): any {
-  return excelResult(cardOrText(dealCard(data(), deal_id), hostShowsCards()));
+  return cardResult(() => dealCard(data(), deal_id));
 }
 
 /**

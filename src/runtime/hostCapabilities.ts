@@ -1,22 +1,31 @@
 /**
  * What the Excel host can show. Entity values (cards) need CustomFunctionsRuntime 1.4 (Excel on the web,
- * Windows 2208+, Mac 16.64+); an older host gets the card's plain text instead of an error. The answer is
- * kept once Office has given one; while Office is not ready yet, the plain text is the safe answer and
- * the question is asked again next time.
+ * Windows 2208+, Mac 16.64+); an older host gets the card's plain text instead of an error.
+ *
+ * Office answers only once it has initialized. A card asked for before that waits for Office.onReady:
+ * answering plain text then would leave the cell as text until the analyst recalculates.
  */
 let entities: boolean | undefined;
 
-export function hostShowsCards(): boolean {
+/** true or false once Office has said; undefined while Office is loaded but not ready yet. */
+export function hostShowsCards(): boolean | undefined {
   if (entities !== undefined) return entities;
+  // No office.js at all (a test, a page outside Office): no cards, and no point waiting.
+  if (typeof Office === "undefined") return false;
+  const requirements = Office.context?.requirements;
+  if (requirements === undefined) return undefined;
   try {
-    const requirements = typeof Office === "undefined" ? undefined : Office.context?.requirements;
-    if (requirements === undefined) return false;
     entities = requirements.isSetSupported("CustomFunctionsRuntime", "1.4");
   } catch {
-    // Office answers only once it is initialized; until then, plain text.
-    return false;
+    // A host whose requirements cannot be asked is not one that shows cards.
+    entities = false;
   }
   return entities;
+}
+
+/** Resolves once Office has initialized (at once where there is no Office). */
+export async function officeReady(): Promise<void> {
+  if (typeof Office !== "undefined") await Office.onReady();
 }
 
 /** For tests: forget the answer, as a new runtime would. */

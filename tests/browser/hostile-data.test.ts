@@ -123,6 +123,17 @@ test("script and formula text in the data is shown and written as text, and noth
   await expect(p.getByRole("link", { name: SOURCE_TITLE }).isVisible()).resolves.toBe(true);
   await pane.shot("16-hostile-deal");
 
+  // Its card preview shows the same text as text: title, quote, notes and the source's name.
+  const hostile = p.getByRole("group", { name: TITLE, exact: true });
+  await hostile.getByRole("button", { name: "Preview card" }).click();
+  const preview = p.getByRole("region", { name: `Card preview: ${TITLE}` });
+  await preview.waitFor();
+  for (const shown of [QUOTE, NOTES])
+    await expect(preview.getByText(shown, { exact: true }).isVisible()).resolves.toBe(true);
+  await expect(preview.getByRole("link", { name: SOURCE_TITLE }).first().isVisible()).resolves.toBe(
+    true
+  );
+
   // A formula's text result is a value, never read as a formula.
   await workbook.set("Sheet1", "H1", '=DEALS.DEAL_FIELD("amazon-openai-equity","notes")');
   await expect(workbook.cell("Sheet1", "H1")).resolves.toMatchObject({ value: NOTES });

@@ -14,7 +14,13 @@ import { DEAL_PROPERTIES, HISTORY_HEADER } from "../../src/core/cards/dealCard";
 import { checkEntity } from "../support/entityRules";
 import { compactLayoutIcons } from "../support/officeTypes";
 import { excel } from "../support/excel";
-import { CARD_HOST, OLD_HOST, hostWithSets, noOfficeHost } from "../support/officeHost";
+import {
+  CARD_HOST,
+  OLD_HOST,
+  hostStarting,
+  hostWithSets,
+  noOfficeHost,
+} from "../support/officeHost";
 
 type Typed = { type: string; basicValue?: unknown; numberFormat?: string; elements?: Typed[][] };
 type Card = {
@@ -231,6 +237,22 @@ describe("hosts and errors", () => {
     await expect(excel("COMPANY", "OpenAI")).resolves.toBe("OpenAI");
     hostWithSets(CARD_HOST);
     await expect(card("COMPANY", "OpenAI")).resolves.toMatchObject({ type: "Entity" });
+  });
+
+  it("asked while Office is still starting, answers with a card once Office is ready", async () => {
+    const ready = hostStarting(CARD_HOST);
+    const answer = excel("COMPANY", "OpenAI");
+    let settled = false;
+    void answer.then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false); // waits: a text answer now would stay text until a recalculation
+    ready();
+    await expect(answer).resolves.toMatchObject({ type: "Entity", text: "OpenAI" });
+    // And on an older host that was starting, the text.
+    const readyOld = hostStarting(OLD_HOST);
+    const old = excel("DEAL", "amazon-anthropic-2023");
+    readyOld();
+    await expect(old).resolves.toBe("Amazon invests up to $4B in Anthropic");
   });
 
   it("answers an unknown company or deal with #N/A and a bad as_of with #VALUE!", async () => {

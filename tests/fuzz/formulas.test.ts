@@ -8,6 +8,8 @@
  * message; and a call must not be slow: one over the budget is timed again on fresh caches, so only a
  * call that is slow every time fails (a garbage-collection pause is not a finding).
  */
+import { checkEntity } from "../support/entityRules";
+import { CARD_HOST, hostWithSets, noOfficeHost } from "../support/officeHost";
 import fc from "fast-check";
 import { performance } from "node:perf_hooks";
 import { DEAL_FIELDS, VALUATION_FIELDS } from "../../src/core/formulas";
@@ -146,6 +148,7 @@ function plausible(functionId: string, parameter: string): fc.Arbitrary<unknown>
     case "investor":
     case "company":
     case "party":
+    case "name":
       return fc.constantFrom(...companyNames);
     case "type":
       return fc.oneof(fc.constant(null), fc.constantFrom(...DEAL_TYPES));
@@ -210,8 +213,12 @@ function independent(meta: FunctionMetadata): fc.Arbitrary<unknown[]> {
   );
 }
 
+/** The card functions: an entity value Excel takes (this host shows cards). */
+const CARDS = new Set(["COMPANY", "DEAL"]);
+
 /** What functions.json promises for the result, checked on one value. */
 function isDeclaredType(meta: FunctionMetadata, value: unknown): boolean {
+  if (CARDS.has(meta.id)) return checkEntity(value).length === 0;
   const isCell = (v: unknown): boolean =>
     (typeof v === "number" && Number.isFinite(v)) ||
     (typeof v === "string" && v.length <= EXCEL_MAX_TEXT) ||
@@ -286,10 +293,14 @@ let functions: { meta: FunctionMetadata; fn: Fn }[];
 
 beforeAll(async () => {
   resetStoreForTests(undefined); // nothing kept between runs: the bundled data, as Excel starts
+  hostWithSets(CARD_HOST);
   functions = [...(await metadata()).byId.values()];
 });
 
-afterAll(() => resetStoreForTests(undefined));
+afterAll(() => {
+  resetStoreForTests(undefined);
+  noOfficeHost();
+});
 
 const ids = [
   "DEAL_VALUE",
@@ -306,6 +317,8 @@ const ids = [
   "DEAL_LIST",
   "DEAL_FIELD",
   "DATA_VERSION",
+  "COMPANY",
+  "DEAL",
 ];
 
 it("fuzzes every function of functions.json (none is left out)", () => {

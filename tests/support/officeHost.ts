@@ -5,7 +5,7 @@
  */
 import { forgetHostCapabilities } from "../../src/runtime/hostCapabilities";
 
-export function hostWithSets(sets: Record<string, string>): void {
+export function hostWithSets(sets: Record<string, string>) {
   const atLeast = (have: string, want: string): boolean => {
     const a = have.split(".").map(Number);
     const b = want.split(".").map(Number);
@@ -13,18 +13,39 @@ export function hostWithSets(sets: Record<string, string>): void {
       if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
     return true;
   };
-  const office = {
-    context: {
-      requirements: {
-        isSetSupported: (name: string, version?: string): boolean => {
-          const have = sets[name];
-          return have !== undefined && atLeast(have, version ?? "1.1");
-        },
+  const context = {
+    requirements: {
+      isSetSupported: (name: string, version?: string): boolean => {
+        const have = sets[name];
+        return have !== undefined && atLeast(have, version ?? "1.1");
       },
     },
   };
+  const office: { context?: typeof context; onReady: () => Promise<unknown> } = {
+    context,
+    onReady: () => Promise.resolve({ host: "Excel" }),
+  };
   (globalThis as unknown as { Office: unknown }).Office = office;
   forgetHostCapabilities();
+  return office;
+}
+
+/**
+ * office.js loaded but not initialized yet, as when Excel calls the functions while the runtime starts:
+ * no Office.context until onReady, which then gives it. Returns a function that makes Office ready.
+ */
+export function hostStarting(sets: Record<string, string>): () => void {
+  const office = hostWithSets(sets);
+  const context = office.context;
+  delete office.context;
+  let ready: () => void = () => undefined;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  office.onReady = async () => {
+    await whenReady;
+    office.context = context;
+    return { host: "Excel" };
+  };
+  return ready;
 }
 
 /** Excel on the web, Windows 2208+ and Mac 16.64+: cards. */
