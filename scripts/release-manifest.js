@@ -10,6 +10,17 @@ const { parseManifest, findAll, sharedRuntimeUrl } = require("./manifest");
 
 const PLUGIN_NAME = "ReleaseManifestPlugin";
 
+/** XML text as written → the text it stands for (the five named entities and numeric references). */
+function unescapeXml(text) {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e) => {
+    const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()];
+    if (named) return named;
+    return String.fromCodePoint(
+      e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
+    );
+  });
+}
+
 function escapeXml(text) {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -44,9 +55,10 @@ function releaseManifest(xml, options) {
     const file = value.slice(from.length);
     return options.baseUrl + (file === "functions.js" ? options.functionsScript : file);
   };
+  // Values are read as XML gives them (entities decoded) and written back escaped once: "R&amp;D" stays.
   let out = xml.replace(
     /(\sDefaultValue=")([^"]*)(")/g,
-    (_, before, value, after) => before + escapeXml(moved(value)) + after
+    (_, before, value, after) => before + escapeXml(moved(unescapeXml(value))) + after
   );
   out = out
     .replace(
@@ -60,11 +72,16 @@ function releaseManifest(xml, options) {
     );
   const domains = options.feeds.map((o) => `\n    <AppDomain>${escapeXml(o)}</AppDomain>`).join("");
   // No feeds, no AppDomains: the add-in's own origin needs none (its pages come from SourceLocation).
-  out = out.replace(
-    /\n\s*<AppDomains>[\s\S]*?<\/AppDomains>/,
-    domains ? `\n  <AppDomains>${domains}\n  </AppDomains>` : ""
-  );
+  const appDomains = domains ? `\n  <AppDomains>${domains}\n  </AppDomains>` : "";
+  out = /<AppDomains>/.test(out)
+    ? out.replace(/\n\s*<AppDomains>[\s\S]*?<\/AppDomains>/, appDomains)
+    : // The schema puts AppDomains right after SupportUrl.
+      out.replace(/(<SupportUrl [^>]*\/>)/, `$1${appDomains}`);
   const check = parseManifest(out);
+  const written = findAll(check, (el) => el.name === "AppDomain").map((el) => el.text);
+  const missing = options.feeds.filter((f) => !written.includes(f));
+  if (missing.length > 0)
+    throw new Error(`The release manifest's AppDomains lack the feeds ${missing.join(", ")}`);
   const left = findAll(check, (el) => (el.attrs.DefaultValue ?? "").startsWith(from));
   if (left.length > 0 || out.includes(from))
     throw new Error(

@@ -83,7 +83,12 @@ function startDistServer({ dir, port, tls }) {
       res.writeHead(404, { "Content-Type": "text/plain" }).end(`The add-in is at ${basePath}`);
       return;
     }
-    const file = decodeURIComponent(url.pathname.slice(basePath.length)) || "taskpane.html";
+    let file;
+    try {
+      file = decodeURIComponent(url.pathname.slice(basePath.length)) || "taskpane.html";
+    } catch {
+      file = ".."; // a malformed %-escape: refused below, never a crash
+    }
     const full = path.join(dir, file);
     if (file.includes("..") || !full.startsWith(path.resolve(dir))) {
       res.writeHead(400).end();

@@ -126,6 +126,38 @@ describe("the release manifest", () => {
     expect(() => manifestVersion("1.2")).toThrow(/must be three numbers/);
     expect(() => manifestVersion("1.2.70000")).toThrow(/each ≤ 65535/);
   });
+
+  const options = {
+    baseUrl: "https://deals.example.com/addin/",
+    feeds: ["https://data.example.com"],
+    provider: "AI Deals",
+    supportUrl: "https://deals.example.com/addin/help.html",
+    version: "1.0.0",
+    functionsScript: "functions.0123abcd.js",
+  };
+
+  test("escapes each value once: text already escaped in the source reads the same after", () => {
+    const written = "Deals &amp; stakes: R&#38;D &quot;&lt;labs&gt;&quot;";
+    const withEntity = source.replace(
+      /(<Description DefaultValue=")[^"]*"/,
+      (_, start: string) => `${start}${written}"`
+    );
+    expect(withEntity).toContain(written);
+    const xml = releaseManifest(withEntity, options);
+    const description = /<Description DefaultValue="([^"]*)"/.exec(xml)?.[1];
+    // The same text, 'Deals & stakes: R&D "<labs>"', escaped once.
+    expect(description).toBe("Deals &#38; stakes: R&#38;D &#34;&#60;labs&#62;&#34;");
+  });
+
+  test("writes the feeds into AppDomains, adding the element where the source has none", () => {
+    const without = source.replace(/\n\s*<AppDomains>[\s\S]*?<\/AppDomains>/, "");
+    expect(without).not.toContain("<AppDomains>");
+    for (const xml of [releaseManifest(source, options), releaseManifest(without, options)]) {
+      expect(xml).toMatch(
+        /<SupportUrl [^>]*\/>\s*<AppDomains>\s*<AppDomain>https:\/\/data\.example\.com<\/AppDomain>\s*<\/AppDomains>/
+      );
+    }
+  });
 });
 
 describe("the production build for https://deals.example.com/addin/ with one team feed", () => {
@@ -146,7 +178,7 @@ describe("the production build for https://deals.example.com/addin/ with one tea
 
   test("names this machine nowhere: not in the manifest, the pages, the scripts or their source maps", () => {
     const found = files.filter(
-      (f) => !f.endsWith(".png") && /localhost|127\.0\.0\.1/i.test(text(f))
+      (f) => !f.endsWith(".png") && /localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0/i.test(text(f))
     );
     expect(found).toEqual([]);
   });

@@ -52,6 +52,9 @@ test("serves the build at the path it was built for, over https", async () => {
   expect(page.body).toBe(readFileSync(join(dir, "taskpane.html"), "utf8"));
   expect((await get(`https://localhost:${served.port}/taskpane.html`)).status).toBe(404);
   expect((await get(`${served.localBase}nothing.js`)).status).toBe(404);
+  // A malformed escape is refused, and the server keeps serving.
+  expect((await get(`${served.localBase}%E0%A4%A.js`)).status).toBe(400);
+  expect((await get(`${served.localBase}taskpane.html`)).status).toBe(200);
 });
 
 test("sends a host's headers: no-cache for fixed names, a year for hashed files, CORS GET for functions.json", async () => {

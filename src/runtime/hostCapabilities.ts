@@ -6,6 +6,21 @@
  * answering plain text then would leave the cell as text until the analyst recalculates.
  */
 let entities: boolean | undefined;
+/** The Office object whose onReady is being waited for, and the one whose onReady has resolved. */
+let watched: unknown;
+let settled: unknown;
+
+function watch(office: typeof Office): void {
+  if (watched === office) return;
+  watched = office;
+  void office.onReady().then(
+    () => (settled = office),
+    () => (settled = office)
+  );
+}
+
+// Started with the runtime, so a card asked for after Office is up is answered at once.
+if (typeof Office !== "undefined") watch(Office);
 
 /** true or false once Office has said; undefined while Office is loaded but not ready yet. */
 export function hostShowsCards(): boolean | undefined {
@@ -13,7 +28,12 @@ export function hostShowsCards(): boolean | undefined {
   // No office.js at all (a test, a page outside Office): no cards, and no point waiting.
   if (typeof Office === "undefined") return false;
   const requirements = Office.context?.requirements;
-  if (requirements === undefined) return undefined;
+  if (requirements === undefined) {
+    // Ready and still no requirements to ask: not a host that shows cards (a page outside Excel).
+    if (settled === Office) return (entities = false);
+    watch(Office);
+    return undefined;
+  }
   try {
     entities = requirements.isSetSupported("CustomFunctionsRuntime", "1.4");
   } catch {
@@ -31,4 +51,6 @@ export async function officeReady(): Promise<void> {
 /** For tests: forget the answer, as a new runtime would. */
 export function forgetHostCapabilities(): void {
   entities = undefined;
+  watched = undefined;
+  settled = undefined;
 }
