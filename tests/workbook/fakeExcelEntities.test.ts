@@ -3,6 +3,7 @@
  * values / valueTypes / text / valuesAsJson read it, dot references to its fields (A1.Valuation,
  * A1.[Previous valuation]), #FIELD! for a field it does not have, and a refresh reaching both.
  */
+import { INVESTORS_HEADER } from "../../src/core/cards/companyCard";
 import { loadDataset } from "../../src/core/load";
 import { replaceActiveDataset, resetStoreForTests } from "../../src/runtime/datasetStore";
 import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
@@ -111,14 +112,7 @@ it("passes an error on through a dot, and leaves dots inside text alone", async 
 it("spills a list field (investors) as a table with its header row", async () => {
   await enter({ A1: '=DEALS.COMPANY("Anthropic")', A3: "=A1.Investors" });
   const spill = await read("A3:F3");
-  expect(spill.values[0]).toEqual([
-    "Investor",
-    "Stake",
-    "Stake basis",
-    "Capital (USD)",
-    "Money back (USD)",
-    "Circularity",
-  ]);
+  expect(spill.values[0]).toEqual([...INVESTORS_HEADER]);
   const below = await read("A4");
   expect(typeof below.values[0]?.[0]).toBe("string");
 });
