@@ -14,7 +14,7 @@ import {
   matchingDeals,
   pairTotal,
 } from "./analytics";
-import { DealState, dealState, latestValuation } from "./facts";
+import { DealState, dealState, dealValueAt, latestValuation } from "./facts";
 import { PricedBy, StakeWorking, stakeWorking } from "./stakes";
 import { Dataset, IndexedDeal, IndexedValuation } from "./dataset";
 import {
@@ -224,10 +224,18 @@ function nameOf(ds: Dataset, id: string | null): string {
 
 // ---------- the formulas ----------
 
-/** One set per type, made once: DEAL_VALUE's type filter without an allocation per call. */
-const TYPE_SETS = new Map<DealType, ReadonlySet<DealType>>(
-  DEAL_TYPES.map((t) => [t, new Set([t])])
-);
+/**
+ * The type argument's words: each deal type, and flow_back for compute, chips and infrastructure together
+ * (what FLOW_BACK counts, the money back of a round trip).
+ */
+export const TYPE_WORDS = [...DEAL_TYPES, "flow_back"] as const;
+export type TypeWord = (typeof TYPE_WORDS)[number];
+
+/** One set per word, made once: DEAL_VALUE's type filter without an allocation per call. */
+const TYPE_SETS = new Map<TypeWord, ReadonlySet<DealType>>([
+  ...DEAL_TYPES.map((t): [TypeWord, ReadonlySet<DealType>] => [t, new Set([t])]),
+  ["flow_back", FLOW_BACK_TYPES],
+]);
 
 /** The arguments DEAL_VALUE and DEAL_STATUS share, read in order; the first unreadable one wins. */
 function flowArgs(
@@ -240,7 +248,7 @@ function flowArgs(
   | {
       f: string;
       t: string;
-      kind: DealType | null;
+      kind: TypeWord | null;
       types: ReadonlySet<DealType> | null;
       day: number;
     }
@@ -249,7 +257,7 @@ function flowArgs(
   if (isFormulaError(f)) return f;
   const t = companyArg(ds, to);
   if (isFormulaError(t)) return t;
-  const kind = choiceArg(type, "type", DEAL_TYPES, null);
+  const kind = choiceArg(type, "type", TYPE_WORDS, null);
   if (isFormulaError(kind)) return kind;
   const day = asOfArg(asOf);
   if (isFormulaError(day)) return day;
@@ -617,6 +625,25 @@ export function dealStatus(
         `No deals from ${nameOf(ds, f)} to ${nameOf(ds, t)}${kind ? ` of type ${kind}` : ""} ${describeAsOf(day)}.`
       );
     return STATUS_ORDER.filter((s) => seen.has(s)).join(", ");
+  });
+}
+
+/**
+ * DEALS.UNREPORTED(from, to, [type], [as_of]): how many of the deals DEAL_VALUE counts have no reported
+ * amount (0 when every one has). A total with such deals in it is a floor.
+ */
+export function unreportedCount(
+  ds: Dataset,
+  from: unknown,
+  to: unknown,
+  type: unknown,
+  asOf: unknown
+): number | FormulaError {
+  return memo(ds, argKey("UN", [from, to, type, asOf]), () => {
+    const args = flowArgs(ds, from, to, type, asOf);
+    if (isFormulaError(args)) return args;
+    const { f, t, types, day } = args;
+    return matchingDeals(ds, f, t, types, day).filter((d) => dealValueAt(d, day) === null).length;
   });
 }
 

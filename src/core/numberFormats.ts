@@ -8,4 +8,5 @@ export const FORMATS = {
   percent: "0.0%",
   date: "yyyy-mm-dd",
   multiple: '0.00"x"',
+  count: "0",
 } as const;

@@ -20,7 +20,7 @@ import { excelResult } from "./excelErrors";
  * @customfunction DEAL_VALUE
  * @param {string} from Who pays: company name, alias or ticker, e.g. "Amazon".
  * @param {string} to Who receives: company name, alias or ticker, e.g. "OpenAI".
- * @param {string} [type] equity, compute, chips, infrastructure, secondary or partnership; empty for all.
+ * @param {string} [type] equity, compute, chips, infrastructure, secondary, partnership, or flow_back (compute, chips and infrastructure together); empty for all.
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {number} US dollars.
  */
@@ -139,12 +139,25 @@ export function flowBack(investor: string, company: string, as_of?: any): number
  * @customfunction DEAL_STATUS
  * @param {string} from Who pays: company name, alias or ticker, e.g. "Amazon".
  * @param {string} to Who receives: company name, alias or ticker, e.g. "Anthropic".
- * @param {string} [type] equity, compute, chips, infrastructure, secondary or partnership; empty for all.
+ * @param {string} [type] equity, compute, chips, infrastructure, secondary, partnership, or flow_back (compute, chips and infrastructure together); empty for all.
  * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
  * @returns {string} For example "closed" or "announced, in_talks".
  */
 export function dealStatus(from: string, to: string, type?: string, as_of?: any): string {
   return excelResult(formulas.dealStatus(data(), from, to, type, as_of));
+}
+
+/**
+ * How many of the deals DEALS.DEAL_VALUE counts for the same arguments have no reported amount (0 when every one has one): where it is above 0, that total is a floor.
+ * @customfunction UNREPORTED
+ * @param {string} from Who pays: company name, alias or ticker, e.g. "OpenAI".
+ * @param {string} to Who receives: company name, alias or ticker, e.g. "Microsoft".
+ * @param {string} [type] equity, compute, chips, infrastructure, secondary, partnership, or flow_back (compute, chips and infrastructure together); empty for all.
+ * @param {any} [as_of] Excel date or text YYYY-MM-DD, YYYY-MM or YYYY; empty for the latest data.
+ * @returns {number} A count of deals.
+ */
+export function unreported(from: string, to: string, type?: string, as_of?: any): number {
+  return excelResult(formulas.unreportedCount(data(), from, to, type, as_of));
 }
 
 /**

@@ -25,7 +25,7 @@ export function parseRecord(value: unknown): TableRecord | undefined {
   const ok =
     typeof r.table === "string" &&
     typeof r.sheet === "string" &&
-    (r.kind === "valuation" || r.kind === "exposure") &&
+    (r.kind === "valuation" || r.kind === "exposure" || r.kind === "roundtrip") &&
     Array.isArray(r.subjects) &&
     r.subjects.every((s) => typeof s === "string") &&
     (r.asOf === null || typeof r.asOf === "string") &&

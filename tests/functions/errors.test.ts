@@ -93,7 +93,7 @@ describe("arguments that cannot be read", () => {
   it("an unknown type, role, basis or field is #VALUE! listing what is accepted", async () => {
     expect(await excel("DEAL_VALUE", "Amazon", "OpenAI", "loan")).toEqual(
       VALUE(
-        "Unknown type 'loan'. Use one of: equity, compute, chips, infrastructure, secondary, partnership, or leave it empty for all."
+        "Unknown type 'loan'. Use one of: equity, compute, chips, infrastructure, secondary, partnership, flow_back, or leave it empty for all."
       )
     );
     expect(await excel("DEAL_LIST", "Amazon", "buyer")).toEqual(

@@ -151,7 +151,7 @@ function plausible(functionId: string, parameter: string): fc.Arbitrary<unknown>
     case "name":
       return fc.constantFrom(...companyNames);
     case "type":
-      return fc.oneof(fc.constant(null), fc.constantFrom(...DEAL_TYPES));
+      return fc.oneof(fc.constant(null), fc.constantFrom(...DEAL_TYPES, "flow_back"));
     case "as_of":
       return asOfs;
     case "field":
@@ -319,6 +319,7 @@ const ids = [
   "DATA_VERSION",
   "COMPANY",
   "DEAL",
+  "UNREPORTED",
 ];
 
 it("fuzzes every function of functions.json (none is left out)", () => {

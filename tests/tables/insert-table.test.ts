@@ -146,6 +146,8 @@ describe("live and values tables read the same", () => {
     ["valuation", ["OpenAI", "Anthropic", "xAI"], "2025-12-17"],
     ["exposure", ["Amazon", "Microsoft", "Google", "Nvidia", "SoftBank Group"], null],
     ["exposure", ["Amazon", "Microsoft", "Google"], "2025-12-17"],
+    ["roundtrip", ["Amazon", "Microsoft", "Google", "Nvidia", "Oracle", "SoftBank Group"], null],
+    ["roundtrip", ["Amazon", "Microsoft", "Google"], "2025-12-17"],
   ] as const)("%s table of %j as of %s", async (kind, subjects, asOf) => {
     const live = inserted(
       await insertTable(plan({ kind, subjects: [...subjects], asOf, mode: "live" }), "newSheet")

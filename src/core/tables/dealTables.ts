@@ -6,6 +6,7 @@
  *   implied value, money flowing back, circularity, status).
  */
 import { investeesOf } from "../analytics";
+import { roundTrips } from "../roundTrips";
 import { Dataset } from "../dataset";
 import { normalizeName } from "../names";
 import { byNameIgnoringCase } from "../order";
@@ -33,6 +34,19 @@ const EXPOSURE_COLUMNS: readonly ColumnSpec[] = [
   { header: "Flowing back", format: FORMATS.usdBillions, width: 72 },
   { header: "Circularity", format: FORMATS.multiple, width: 60 },
   { header: "Status", format: FORMATS.text, width: 110 },
+];
+
+const ROUND_TRIP_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Investor", format: FORMATS.text, width: 80 },
+  { header: "Company", format: FORMATS.text, width: 80 },
+  { header: "Money in", format: FORMATS.usdBillions, width: 64 },
+  { header: "Money back", format: FORMATS.usdBillions, width: 70 },
+  { header: "Circularity", format: FORMATS.multiple, width: 60 },
+  { header: "Stake", format: FORMATS.percent, width: 52 },
+  { header: "Equity status", format: FORMATS.text, width: 110 },
+  { header: "Money back status", format: FORMATS.text, width: 110 },
+  { header: "Equity deals without an amount", format: FORMATS.count, width: 70 },
+  { header: "Money back deals without an amount", format: FORMATS.count, width: 70 },
 ];
 
 /** A subject as the pane sends it (an id) or as an analyst might type it (a name, alias or ticker). */
@@ -134,8 +148,60 @@ export function exposureTable(ds: Dataset, request: TableRequest): PlanResult {
   return { ok: true, plan: planTable(ds, request, draft, asOf.label) };
 }
 
+/**
+ * The round-trip table: one row per investor and company with money both ways by the date (equity in,
+ * compute, chips and infrastructure bought back), most circular first.
+ */
+export function roundTripTable(ds: Dataset, request: TableRequest): PlanResult {
+  const asOf = readAsOf(request.asOf);
+  if ("message" in asOf) return { ok: false, message: asOf.message };
+  const ids = resolveAll(ds, request.subjects);
+  if ("message" in ids) return { ok: false, message: ids.message };
+  if (ids.length === 0) return { ok: false, message: "Choose at least one investor." };
+  const a = request.asOf;
+  const rows = roundTrips(ds, ids, asOf.day).map(({ investor, company }): Recipe[] => {
+    const i = nameOf(ds, investor);
+    const c = nameOf(ds, company);
+    const pair: (string | null)[] = [i, c, a];
+    return [
+      { kind: "label", text: i },
+      { kind: "label", text: c },
+      { kind: "call", id: "DEAL_VALUE", args: [i, c, "equity", a] },
+      { kind: "call", id: "FLOW_BACK", args: pair },
+      { kind: "call", id: "CIRCULARITY", args: pair },
+      { kind: "call", id: "STAKE_PCT", args: pair },
+      { kind: "call", id: "DEAL_STATUS", args: [i, c, "equity", a] },
+      { kind: "call", id: "DEAL_STATUS", args: [c, i, "flow_back", a] },
+      { kind: "call", id: "UNREPORTED", args: [i, c, "equity", a] },
+      { kind: "call", id: "UNREPORTED", args: [c, i, "flow_back", a] },
+    ];
+  });
+  if (rows.length === 0) {
+    const names = ids.map((id) => nameOf(ds, id)).join(", ");
+    return {
+      ok: false,
+      message: `No round trips for ${names} ${asOf.label}: none of the companies they back buys compute, chips or infrastructure from them.`,
+    };
+  }
+  const draft = {
+    title: "round trips",
+    baseTableName: "DealsRoundTrips",
+    baseSheetName: "Round trips",
+    columns: ROUND_TRIP_COLUMNS,
+    rows,
+  };
+  return { ok: true, plan: planTable(ds, request, draft, asOf.label) };
+}
+
 export function buildTable(ds: Dataset, request: TableRequest): PlanResult {
-  return request.kind === "valuation" ? valuationTable(ds, request) : exposureTable(ds, request);
+  switch (request.kind) {
+    case "valuation":
+      return valuationTable(ds, request);
+    case "exposure":
+      return exposureTable(ds, request);
+    case "roundtrip":
+      return roundTripTable(ds, request);
+  }
 }
 
 /** What the pane offers: companies with a valuation on record, and investors with equity in a company. */

@@ -12,7 +12,7 @@ import { SheetCell, a1, call, text, valueCell } from "./cells";
 
 export const NAMESPACE = "DEALS";
 
-export type TableKind = "valuation" | "exposure";
+export type TableKind = "valuation" | "exposure" | "roundtrip";
 export type FigureMode = "live" | "values";
 
 /** What the analyst asked for; recorded in the workbook so a refresh can rebuild the table. */
@@ -46,6 +46,7 @@ const CALLS = {
   STAKE_BASIS: (ds: Dataset, a: Args) => formulas.stakeBasis(ds, a[0], a[1], a[2]),
   FLOW_BACK: (ds: Dataset, a: Args) => formulas.flowBack(ds, a[0], a[1], a[2]),
   CIRCULARITY: (ds: Dataset, a: Args) => formulas.circularityRatio(ds, a[0], a[1], a[2]),
+  UNREPORTED: (ds: Dataset, a: Args) => formulas.unreportedCount(ds, a[0], a[1], a[2], a[3]),
 } satisfies Record<string, (ds: Dataset, a: Args) => string | number | FormulaError>;
 export type FunctionId = keyof typeof CALLS;
 

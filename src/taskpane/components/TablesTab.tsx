@@ -86,7 +86,12 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
   const submit = React.useRef<HTMLButtonElement>(null);
 
   const subjects = kind === "valuation" ? companies : investors;
-  const what = kind === "valuation" ? "valuation table" : "exposure table";
+  const what =
+    kind === "valuation"
+      ? "valuation table"
+      : kind === "exposure"
+        ? "exposure table"
+        : "round-trip table";
 
   async function insert(where: Placement): Promise<void> {
     setNotice(undefined);
@@ -133,6 +138,10 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
         <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as TableKind)}>
           <Radio value="valuation" label="Valuations: one row per company" />
           <Radio value="exposure" label="Exposure: one row per investor and company" />
+          <Radio
+            value="roundtrip"
+            label="Round trips: money in and money back per investor and company"
+          />
         </RadioGroup>
       </Field>
 
