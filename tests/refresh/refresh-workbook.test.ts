@@ -358,3 +358,36 @@ test("a valuation table of company cards is rebuilt as cards, the analyst's colu
     noOfficeHost();
   }
 });
+
+test("a round-trip table is rebuilt from its record: a new deal back makes a new row", async () => {
+  const table = await insert(
+    { kind: "roundtrip", subjects: ["Amazon"], asOf: null, mode: "live" },
+    "Sheet1",
+    "A1"
+  );
+  const rowsBefore = wb.tables().find((t) => t.name === table)?.address;
+  // Newer data: Amazon backs xAI, and xAI buys AWS compute: a round trip that was not there.
+  const file = newerWithAmazonInXai(newerVersion(1));
+  const model = file.deals.find((d) => d.type === "compute" && d.kind === "transaction");
+  if (!model) throw new Error("no compute deal in the bundled data");
+  file.deals.push({
+    ...model,
+    id: "xai-aws-compute-test",
+    title: "xAI buys AWS compute (test)",
+    from: "xai",
+    to: "aws",
+    partOf: undefined,
+    overlaps: undefined,
+    distinctFrom: undefined,
+    pricedAt: undefined,
+  });
+  const out = await refreshWorkbook(swapTo(file));
+  expect(out.tables[0]).toMatchObject({ status: "rebuilt" });
+  expect(wb.tables().find((t) => t.name === table)?.address).not.toBe(rowsBefore);
+  const companies = wb
+    .snapshot()
+    .sheets.flatMap((s) => Object.entries(s.cells))
+    .filter(([address]) => /^B\d+$/.test(address))
+    .map(([, c]) => c.value);
+  expect(companies).toContain("xAI");
+});
