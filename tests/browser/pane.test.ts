@@ -239,3 +239,62 @@ test("the deal browser previews a deal's card and inserts it; the Tables tab ins
   ).resolves.toBe(true);
   expect(pane.problems).toEqual([]);
 });
+
+test("the Flows tab draws the round trips; a pair shows its amounts, deals and sources; the slider steps back in time", async () => {
+  await openPane();
+  await pane.page.getByRole("tab", { name: "Flows" }).click();
+  const picture = pane.page.getByRole("group", { name: "Round trips as of the latest data" });
+  await picture.waitFor();
+  const pair = picture.getByRole("button", { name: /^Microsoft and OpenAI: / });
+  // Lines cross, so the pair is chosen as a keyboard user would: focus it, press Enter.
+  await pair.focus();
+  await pane.page.keyboard.press("Enter");
+  const details = pane.page.getByRole("region", { name: "Selected pair" });
+  await expect(details.getByText("Microsoft ⇄ OpenAI").isVisible()).resolves.toBe(true);
+  await expect(
+    details.getByText(/^Money back \(compute, chips, infrastructure\): \$250\.0B$/).isVisible()
+  ).resolves.toBe(true);
+  await expect(details.getByRole("link").first().isVisible()).resolves.toBe(true);
+  await shot("20-flows");
+
+  // Keyboard: the pairs are in the tab order, and focus selects.
+  await pair.focus();
+  await pane.page.keyboard.press("Tab");
+  await expect(details.getByText("Microsoft ⇄ OpenAI").count()).resolves.toBe(0);
+
+  // Back to the end of 2023: fewer round trips.
+  const slider = pane.page.getByRole("slider", { name: /^As of/ });
+  const pairsNow = await picture.getByRole("button").count();
+  await slider.fill("0");
+  await slider.focus();
+  for (let i = 0; i < 19; i++) await pane.page.keyboard.press("ArrowRight");
+  const label = (await slider.getAttribute("aria-valuetext")) ?? "";
+  expect(label).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const earlier = pane.page.getByRole("group", { name: `Round trips as of ${label}` });
+  await earlier.waitFor();
+  expect(await earlier.getByRole("button").count()).toBeLessThan(pairsNow);
+  await shot("21-flows-earlier");
+  expect(pane.problems).toEqual([]);
+});
+
+test("a round-trip table from the Tables tab", async () => {
+  await openPane();
+  await workbook.select("Sheet1", "A1");
+  await pane.page.getByRole("radio", { name: /^Round trips/ }).check();
+  await pick("Investors", "micro", "Microsoft");
+  await pane.page.getByRole("button", { name: "Insert round-trip table" }).click();
+  await pane.page.getByText("Table DealsRoundTrips inserted").waitFor();
+  await expect(workbook.cell("Sheet1", "D2")).resolves.toMatchObject({ value: "Money back" });
+  const openai = await Promise.all(
+    ["A", "B", "D", "H"].map(async (col) => {
+      for (let r = 3; r < 12; r++) {
+        const company = await workbook.cell("Sheet1", `B${r}`);
+        if (company.value === "OpenAI") return (await workbook.cell("Sheet1", `${col}${r}`)).value;
+      }
+      return undefined;
+    })
+  );
+  expect(openai).toEqual(["Microsoft", "OpenAI", 250e9, "signed"]);
+  await shot("22-round-trip-table");
+  expect(pane.problems).toEqual([]);
+});

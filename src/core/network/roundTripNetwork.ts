@@ -47,9 +47,9 @@ export interface NetworkLayout {
   readonly circularity: ReadonlyMap<string, number>;
 }
 
-export const BOX = { width: 112, height: 28, gap: 14 } as const;
+export const BOX = { width: 100, height: 28, gap: 14 } as const;
 /** Room between the two columns, for the links and their labels. */
-export const SPAN = 200;
+export const SPAN = 96;
 export const MAX_WEIGHT = 12;
 export const MIN_DRAWN = 1;
 /** The two links of a pair run this far apart, so both stay visible. */

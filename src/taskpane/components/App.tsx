@@ -1,7 +1,7 @@
 /**
- * The task pane: the dataset's version and date always at the top, then four tabs: insert tables,
- * browse deals, refresh, the function list. Only the Tables tab is in the pane's first bundle: it is what
- * the analyst sees first, so the pane is usable sooner; the other three are separate chunks, fetched
+ * The task pane: the dataset's version and date always at the top, then five tabs: insert tables,
+ * browse deals, the round trips' flows, refresh, the function list. Only the Tables tab is in the pane's
+ * first bundle: it is what the analyst sees first, so the pane is usable sooner; the others are chunks, fetched
  * once the pane is up (docs/benchmarks.md, pane load).
  */
 import {
@@ -24,11 +24,13 @@ import { TablesTab } from "./TablesTab";
 const loadDealsTab = () => import(/* webpackChunkName: "deals-tab" */ "./DealsTab");
 const loadDataTab = () => import(/* webpackChunkName: "refresh-tab" */ "./DataTab");
 const loadFunctionsTab = () => import(/* webpackChunkName: "functions-tab" */ "./FunctionsTab");
+const loadFlowsTab = () => import(/* webpackChunkName: "flows-tab" */ "./FlowsTab");
 const DealsTab = React.lazy(() => loadDealsTab().then((m) => ({ default: m.DealsTab })));
 const DataTab = React.lazy(() => loadDataTab().then((m) => ({ default: m.DataTab })));
 const FunctionsTab = React.lazy(() =>
   loadFunctionsTab().then((m) => ({ default: m.FunctionsTab }))
 );
+const FlowsTab = React.lazy(() => loadFlowsTab().then((m) => ({ default: m.FlowsTab })));
 
 function excelState(known: boolean | undefined): ExcelState {
   return known === undefined ? "checking" : known ? "ready" : "absent";
@@ -38,7 +40,7 @@ function excelState(known: boolean | undefined): ExcelState {
 function preloadTabs(): void {
   const load = (): void => {
     // A failed fetch here is retried when the tab is opened, where React.lazy reports it.
-    for (const chunk of [loadDealsTab, loadDataTab, loadFunctionsTab])
+    for (const chunk of [loadDealsTab, loadFlowsTab, loadDataTab, loadFunctionsTab])
       chunk().catch(() => undefined);
   };
   const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void })
@@ -47,7 +49,7 @@ function preloadTabs(): void {
   else setTimeout(load, 200);
 }
 
-type TabId = "tables" | "deals" | "data" | "functions";
+type TabId = "tables" | "deals" | "flows" | "data" | "functions";
 export type ExcelState = "checking" | "ready" | "absent";
 
 const useStyles = makeStyles({
@@ -62,6 +64,8 @@ const useStyles = makeStyles({
   brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   version: { display: "block", color: tokens.colorNeutralForeground3 },
   main: { padding: tokens.spacingHorizontalM },
+  // Five tabs in a 320 px pane: a little less room around each label than Fluent's default.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 export function App(props: {
@@ -109,17 +113,20 @@ export function App(props: {
           onTabSelect={(_, d) => setTab(d.value as TabId)}
           aria-label="AI Deals"
         >
-          <Tab value="tables" id="tab-tables">
+          <Tab value="tables" id="tab-tables" className={styles.tab}>
             Tables
           </Tab>
-          <Tab value="deals" id="tab-deals">
+          <Tab value="deals" id="tab-deals" className={styles.tab}>
             Deals
           </Tab>
-          <Tab value="data" id="tab-data">
+          <Tab value="flows" id="tab-flows" className={styles.tab}>
+            Flows
+          </Tab>
+          <Tab value="data" id="tab-data" className={styles.tab}>
             Refresh
           </Tab>
-          <Tab value="functions" id="tab-functions">
-            Functions
+          <Tab value="functions" id="tab-functions" className={styles.tab}>
+            Help
           </Tab>
         </TabList>
       </header>
@@ -137,6 +144,8 @@ export function App(props: {
           <React.Suspense fallback={<Spinner size="small" label="Loading…" />}>
             {tab === "deals" ? (
               <DealsTab dataset={ds} excelReady={excel === "ready"} />
+            ) : tab === "flows" ? (
+              <FlowsTab dataset={ds} />
             ) : tab === "data" ? (
               <DataTab dataset={ds} excel={excel} />
             ) : (
