@@ -18,11 +18,20 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import webpack, { type Configuration } from "webpack";
+import type { Browser } from "playwright-core";
+import { indexDataset } from "../src/core/dataset";
+import { LATEST } from "../src/core/dates";
+import { roundTripNetwork } from "../src/core/network/roundTripNetwork";
+import type { DatasetFile } from "../src/core/schema";
 import { launchChromium, routeAddin } from "../tests/browser/chromium";
+import { generateDataset } from "./bench/generate-dataset";
 
 const RUNS = 5;
 const THROTTLE = 4;
 const TARGET_INTERACTIVE_MS = 500;
+/** The Flows tab: a network of this many pairs renders within the target, unthrottled. */
+const FLOWS_PAIRS = 300;
+const TARGET_FLOWS_MS = 100;
 const SAMPLE_URL = "https://deals.example.com/addin/";
 const ROOT = join(__dirname, "..");
 
@@ -75,6 +84,7 @@ const median = (xs: number[]): number => {
 };
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--flows-only")) return printFlows();
   const given = arg("dist");
   const url = arg("url") ?? SAMPLE_URL;
   const dir = given ?? mkdtempSync(join(tmpdir(), "ai-deals-bench-pane-"));
@@ -158,6 +168,90 @@ async function main(): Promise<void> {
   );
   console.log(`\nScript evaluation in one traced run (throttled), by file:`);
   for (const [file, t] of scripts) console.log(`  ${file.padEnd(40)} ${ms(t)}`);
+
+  await printFlows();
+}
+
+async function printFlows(): Promise<void> {
+  const ms = (n: number): string => `${Math.round(n)} ms`;
+  const flows = await benchFlows();
+  console.log(
+    `\nFlows tab, ${flows.pairs} pairs, unthrottled, median of ${RUNS} renders: ${ms(flows.ms)}  target < ${TARGET_FLOWS_MS} ms: ${flows.ms < TARGET_FLOWS_MS ? "PASS" : "MISS"}`
+  );
+  console.log(`  bundled data (${flows.bundledPairs} pairs): ${ms(flows.bundledMs)}`);
+}
+
+/** A generated dataset with at least FLOWS_PAIRS round trips (the bundled one has about 30). */
+function datasetWithPairs(): { file: DatasetFile; pairs: number } {
+  for (let deals = 500; ; deals = Math.round(deals * 1.1)) {
+    const file = generateDataset({ deals, companies: Math.round(deals / 6), seed: 13 });
+    const pairs = roundTripNetwork(indexDataset(file), LATEST).links.length / 2;
+    if (pairs >= FLOWS_PAIRS || deals > 200_000) return { file, pairs };
+  }
+}
+
+/** Renders the pane's FlowsTab in Chromium, from call to laid-out DOM, for a large and the bundled data. */
+async function benchFlows(): Promise<{
+  ms: number;
+  pairs: number;
+  bundledMs: number;
+  bundledPairs: number;
+}> {
+  const page = await esbuild({
+    entryPoints: [join(ROOT, "scripts/bench/flowsPage.tsx")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
+    minify: true,
+    logLevel: "silent",
+  });
+  const code = page.outputFiles[0]?.text ?? "";
+  const browser = await launchChromium();
+  try {
+    const large = datasetWithPairs();
+    const bundled = JSON.parse(
+      readFileSync(join(ROOT, "src/data/dataset.json"), "utf8")
+    ) as DatasetFile;
+    const big = await timeFlows(browser, code, large.file);
+    const small = await timeFlows(browser, code, bundled);
+    return { ms: big.ms, pairs: big.pairs, bundledMs: small.ms, bundledPairs: small.pairs };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function timeFlows(
+  browser: Browser,
+  code: string,
+  file: DatasetFile
+): Promise<{ ms: number; pairs: number }> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent("<!doctype html><html><body></body></html>");
+    await page.evaluate((data) => {
+      (window as unknown as { __flowsData: unknown }).__flowsData = data;
+    }, file);
+    await page.addScriptTag({ content: code });
+    const runs: { ms: number; pairs: number }[] = [];
+    // One render to warm the engine up, then the measured ones.
+    for (let i = 0; i < RUNS + 1; i++)
+      runs.push(
+        await page.evaluate(() =>
+          (
+            window as unknown as { __renderFlows: () => { ms: number; pairs: number } }
+          ).__renderFlows()
+        )
+      );
+    const measured = runs.slice(1);
+    return { ms: median(measured.map((r) => r.ms)), pairs: measured[0]?.pairs ?? 0 };
+  } finally {
+    await context.close();
+  }
 }
 
 /** Sums the trace's EvaluateScript and FunctionCall durations by script URL (what each file costs). */

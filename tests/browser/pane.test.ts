@@ -245,6 +245,8 @@ test("the Flows tab draws the round trips; a pair shows its amounts, deals and s
   await pane.page.getByRole("tab", { name: "Flows" }).click();
   const picture = pane.page.getByRole("group", { name: "Round trips as of the latest data" });
   await picture.waitFor();
+  // The picture alone, nothing selected, as the README shows it.
+  await picture.screenshot({ path: join(SHOTS, "20-flows-picture.png"), caret: "initial" });
   const pair = picture.getByRole("button", { name: /^Microsoft and OpenAI: / });
   // Lines cross, so the pair is chosen as a keyboard user would: focus it, press Enter.
   await pair.focus();
