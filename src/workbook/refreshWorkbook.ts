@@ -18,6 +18,7 @@ import { dataVersion } from "../core/formulas";
 import { CellBlock, SheetCell, formatAddress, overlaps, parseAddress } from "../core/tables/cells";
 import { buildTable } from "../core/tables/dealTables";
 import { TablePlan } from "../core/tables/tablePlan";
+import { chartColumns, pointChart } from "./roundTripChart";
 import { RECORD_PREFIX, TableRecord, parseRecord, recordKey } from "./tableRecords";
 
 export const LAST_REFRESH_KEY = "aiDeals.lastRefresh";
@@ -53,6 +54,8 @@ interface Found {
   body: Excel.Range;
   headers: Excel.Range;
   below: Excel.Range;
+  /** A round-trip table's chart, if it still has one. */
+  chart?: Excel.Chart;
 }
 
 interface Ready {
@@ -126,7 +129,11 @@ export async function refreshWorkbook(
       const body = table.getDataBodyRange().load("rowCount, text");
       const headers = table.getHeaderRowRange().load("values");
       const below = range.getRowsBelow(Math.max(1, planned.plan.bodyRows)).load("valueTypes");
-      found.push({ record, plan: planned.plan, table, range, body, headers, below });
+      const chart =
+        record.chart === undefined
+          ? undefined
+          : table.worksheet.charts.getItemOrNullObject(record.chart).load("name");
+      found.push({ record, plan: planned.plan, table, range, body, headers, below, chart });
     }
     const others = tables.items.map((t) => t.getRange().load("address"));
     await context.sync();
@@ -289,6 +296,10 @@ function rebuild(r: Ready, ds: Dataset): TableOutcome {
     target.numberFormat = cells.slice(2).map(() => [spec.format]);
     target.formulas = cells.slice(2).map((row): SheetCell[] => [row[i] ?? ""]);
   });
+  // The chart keeps its place and look; only its bars move to the rows the table has now.
+  const columns = chartColumns(f.headers.values[0] ?? []);
+  if (f.chart && !f.chart.isNullObject && columns)
+    pointChart(f.chart, sheet, { ...place, row: place.row + 1, rows: newRows }, columns);
   const record: TableRecord = { ...f.record, dataVersion: dataVersion(ds) };
   f.table.context.workbook.settings.add(recordKey(name), JSON.stringify(record));
   return {

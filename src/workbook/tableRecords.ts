@@ -13,6 +13,8 @@ export interface TableRecord extends TableRequest {
   readonly dataVersion: string;
   /** ISO time of the insertion. */
   readonly insertedAt: string;
+  /** A round-trip table's chart, by name on the table's sheet: a refresh points its bars at the new rows. */
+  readonly chart?: string;
 }
 
 export const recordKey = (table: string): string => `${RECORD_PREFIX}${table}`;
@@ -31,6 +33,7 @@ export function parseRecord(value: unknown): TableRecord | undefined {
     (r.asOf === null || typeof r.asOf === "string") &&
     (r.mode === "live" || r.mode === "values") &&
     (r.cards === undefined || typeof r.cards === "boolean") &&
+    (r.chart === undefined || typeof r.chart === "string") &&
     typeof r.dataVersion === "string" &&
     typeof r.insertedAt === "string";
   return ok ? (r as unknown as TableRecord) : undefined;

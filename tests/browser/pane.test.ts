@@ -284,8 +284,19 @@ test("a round-trip table from the Tables tab", async () => {
   await workbook.select("Sheet1", "A1");
   await pane.page.getByRole("radio", { name: /^Round trips/ }).check();
   await pick("Investors", "micro", "Microsoft");
+  await expect(
+    pane.page.getByRole("checkbox", { name: "A bar chart beside the table" }).isChecked()
+  ).resolves.toBe(true);
   await pane.page.getByRole("button", { name: "Insert round-trip table" }).click();
   await pane.page.getByText("Table DealsRoundTrips inserted").waitFor();
+  await pane.page.getByText(/Its chart is at Sheet1!L1:S\d+\./).waitFor();
+  const [chart] = await workbook.charts();
+  expect(chart).toMatchObject({
+    type: "BarClustered",
+    titleCell: "Sheet1!A1",
+    reversePlotOrder: true,
+  });
+  expect(chart?.series.map((s) => s.name)).toEqual(["Money in", "Money back"]);
   await expect(workbook.cell("Sheet1", "D2")).resolves.toMatchObject({ value: "Money back" });
   const openai = await Promise.all(
     ["A", "B", "D", "H"].map(async (col) => {

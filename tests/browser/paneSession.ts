@@ -9,7 +9,12 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { RELEASE, productionBuild } from "../support/productionBuild";
-import type { CellInspection, TableSnapshot, WorkbookSnapshot } from "../support/workbook";
+import type {
+  CellInspection,
+  ChartSnapshot,
+  TableSnapshot,
+  WorkbookSnapshot,
+} from "../support/workbook";
 import { type HostedBuild, launchChromium, routeAddin } from "./chromium";
 
 export const SHOTS = join(__dirname, "../../test-artifacts/screenshots");
@@ -18,6 +23,7 @@ interface HarnessWindow {
   __workbook: {
     cell(sheet: string, address: string): CellInspection;
     tables(): TableSnapshot[];
+    charts(): ChartSnapshot[];
     sheetNames(): string[];
     snapshot(): WorkbookSnapshot;
     setSelection(sheet: string, address: string): void;
@@ -38,6 +44,7 @@ export interface PaneSession {
   readonly workbook: {
     cell(sheet: string, address: string): Promise<CellInspection>;
     tables(): Promise<TableSnapshot[]>;
+    charts(): Promise<ChartSnapshot[]>;
     sheets(): Promise<string[]>;
     snapshot(): Promise<WorkbookSnapshot>;
     select(sheet: string, address: string): Promise<void>;
@@ -133,6 +140,7 @@ export function usePaneSession(): PaneSession {
           [sheet, address]
         ),
       tables: () => current().evaluate(() => (window as unknown as W).__workbook.tables()),
+      charts: () => current().evaluate(() => (window as unknown as W).__workbook.charts()),
       sheets: () => current().evaluate(() => (window as unknown as W).__workbook.sheetNames()),
       snapshot: () => current().evaluate(() => (window as unknown as W).__workbook.snapshot()),
       select: (sheet, address) =>

@@ -21,6 +21,7 @@ import { Dataset } from "../../core/dataset";
 import { buildTable, tableChoices } from "../../core/tables/dealTables";
 import { FigureMode, TableKind } from "../../core/tables/tablePlan";
 import { InsertOutcome, Placement, insertTable } from "../../workbook/insertTable";
+import { ChartOutcome, insertRoundTripChart } from "../../workbook/roundTripChart";
 import { describeError } from "../../workbook/describeError";
 import type { ExcelState } from "./App";
 import { SubjectPicker } from "./SubjectPicker";
@@ -31,6 +32,7 @@ type Notice =
       outcome: Extract<InsertOutcome, { status: "inserted" }>;
       rows: number;
       mode: FigureMode;
+      chart?: ChartOutcome;
     }
   | { kind: "blocked"; outcome: Exclude<InsertOutcome, { status: "inserted" }> }
   | { kind: "error"; title: string; message: string };
@@ -80,6 +82,7 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
   const [asOf, setAsOf] = React.useState("");
   const [mode, setMode] = React.useState<FigureMode>("live");
   const [cards, setCards] = React.useState(false);
+  const [chart, setChart] = React.useState(true);
   const [placement, setPlacement] = React.useState<Placement>("selection");
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | undefined>();
@@ -109,9 +112,13 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
     setBusy(true);
     try {
       const outcome = await insertTable(planned.plan, where);
+      const drawn =
+        outcome.status === "inserted" && kind === "roundtrip" && chart
+          ? await insertRoundTripChart(outcome.table)
+          : undefined;
       setNotice(
         outcome.status === "inserted"
-          ? { kind: "done", outcome, rows: planned.plan.bodyRows, mode }
+          ? { kind: "done", outcome, rows: planned.plan.bodyRows, mode, chart: drawn }
           : { kind: "blocked", outcome }
       );
     } catch (err) {
@@ -195,6 +202,26 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
         </div>
       )}
 
+      {kind === "roundtrip" && (
+        <div className={styles.option}>
+          <input
+            id="round-trip-chart"
+            type="checkbox"
+            className={styles.box}
+            checked={chart}
+            aria-describedby="round-trip-chart-hint"
+            onChange={(e) => setChart(e.target.checked)}
+          />
+          <label htmlFor="round-trip-chart" className={styles.label}>
+            A bar chart beside the table
+          </label>
+          <span id="round-trip-chart-hint" className={styles.hint}>
+            Money in and money back per pair, most circular on top. A native Excel chart: it follows
+            a refresh and opens without the add-in.
+          </span>
+        </div>
+      )}
+
       <Field label="Where">
         <RadioGroup value={placement} onChange={(_, d) => setPlacement(d.value as Placement)}>
           <Radio value="selection" label="At the selected cell" />
@@ -259,6 +286,10 @@ function NoticeBar(props: {
           <MessageBarTitle>Table {n.outcome.table} inserted</MessageBarTitle>
           {n.rows} {n.rows === 1 ? "row" : "rows"} of{" "}
           {n.mode === "live" ? "live formulas" : "values"} at {n.outcome.address}.
+          {n.chart?.status === "inserted" && ` Its chart is at ${n.chart.address}.`}
+          {n.chart?.status === "occupied" &&
+            ` No chart: it needs ${n.chart.address}, which holds data or another chart. Nothing was drawn over it.`}
+          {n.chart?.status === "notRoundTrip" && ` No chart: ${n.chart.message}`}
         </MessageBarBody>
       </MessageBar>
     );

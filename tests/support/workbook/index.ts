@@ -95,6 +95,18 @@ export interface CellInspection {
   error?: CellErrorInfo;
 }
 
+export interface ChartSnapshot {
+  sheet: string;
+  name: string;
+  type: string;
+  position: { left: number; top: number; width: number; height: number };
+  title: string;
+  titleCell?: string;
+  reversePlotOrder: boolean;
+  legend: { visible: boolean; position: string };
+  series: { name: string; values: string; categories?: string }[];
+}
+
 export interface FakeExcel {
   readonly Excel: FakeExcelNamespace;
   /** context.sync() calls since creation or resetSyncCount(). */
@@ -107,6 +119,8 @@ export interface FakeExcel {
   sheetNames(): string[];
   activeSheet(): string;
   tables(): TableSnapshot[];
+  /** Every chart: its place, title (as shown, and the cell it reads), and each series' ranges. */
+  charts(): ChartSnapshot[];
   names(): WorkbookSnapshot["names"];
   settings(): Record<string, unknown>;
   /** "Sheet1!A1:C3", or undefined for an empty sheet. */
@@ -167,6 +181,27 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     sheetNames: () => workbook.sheets.sheets.map((s) => s.name),
     activeSheet: () => workbook.sheets.sheet(workbook.sheets.activeSheetId).name,
     tables: () => workbook.tables.list.map((t) => workbook.tableSnapshot(t.id)),
+    charts: () =>
+      workbook.charts.list.map((c) => {
+        const f = c.title.formula;
+        return {
+          sheet: workbook.sheets.sheet(c.sheetId).name,
+          name: c.name,
+          type: c.type,
+          position: { left: c.left, top: c.top, width: c.width, height: c.height },
+          title: f
+            ? String(workbook.sheets.evaluated(f.sheetId, f.rect.row, f.rect.column).value)
+            : c.title.text,
+          ...(f ? { titleCell: workbook.address(f) } : {}),
+          reversePlotOrder: c.reversePlotOrder,
+          legend: { ...c.legend },
+          series: c.series.map((x) => ({
+            name: x.name,
+            values: workbook.address(x.values),
+            ...(x.xValues ? { categories: workbook.address(x.xValues) } : {}),
+          })),
+        };
+      }),
     names: () => workbook.snapshot().names,
     settings: () => workbook.settings.toJSON(),
     usedAddress(sheetName, valuesOnly = false) {

@@ -30,6 +30,8 @@ export const STYLE_DEFAULTS = {
 export type StyleKey = keyof typeof STYLE_DEFAULTS;
 
 export const DEFAULT_COLUMN_WIDTH = 48;
+/** Excel's default row height, in points. */
+export const ROW_HEIGHT = 15;
 /** The fake refuses to touch more cells than this in one operation (Excel has similar limits). */
 const MAX_CELLS_PER_OPERATION = 2_000_000;
 
@@ -277,6 +279,21 @@ export class SheetsModel {
       entry.styles = { ...entry.styles, [key]: value };
       sheet.formats.set(cellKey(r, c), entry);
     });
+  }
+
+  /**
+   * Where a range sits on its sheet, in points, as Range.left/top/width/height give it: columns at their
+   * widths, rows at Excel's default 15 pt (the fake does not change row heights).
+   */
+  geometry(ref: RangeRef): { left: number; top: number; width: number; height: number } {
+    const sheet = this.sheet(ref.sheetId);
+    const widthOf = (c: number) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
+    let left = 0;
+    for (let c = 0; c < ref.rect.column; c++) left += widthOf(c);
+    let width = 0;
+    for (let c = ref.rect.column; c < ref.rect.column + ref.rect.columnCount; c++)
+      width += widthOf(c);
+    return { left, top: ref.rect.row * ROW_HEIGHT, width, height: ref.rect.rowCount * ROW_HEIGHT };
   }
 
   columnWidth(ref: RangeRef): number | null {

@@ -72,6 +72,10 @@ function rangeProperties(wb: () => Workbook): Record<string, PropertySpec<RangeR
     valueTypes: cells((ref) => sheets().readValueTypes(ref)),
     // Read only here: writing cards as values (ExcelApi 1.16) is not something the add-in does.
     valuesAsJson: cells((ref) => sheets().readValuesAsJson(ref)),
+    left: { get: (ref) => sheets().geometry(ref).left },
+    top: { get: (ref) => sheets().geometry(ref).top },
+    width: { get: (ref) => sheets().geometry(ref).width },
+    height: { get: (ref) => sheets().geometry(ref).height },
   };
 }
 
@@ -152,6 +156,19 @@ export class RangeProxy extends ClientObject<RangeRef> {
   get text(): string[][] {
     return this.read("text") as string[][];
   }
+  get left(): number {
+    return this.read("left") as number;
+  }
+  get top(): number {
+    return this.read("top") as number;
+  }
+  get width(): number {
+    return this.read("width") as number;
+  }
+  get height(): number {
+    return this.read("height") as number;
+  }
+
   get valuesAsJson(): Record<string, unknown>[][] {
     return this.read("valuesAsJson") as Record<string, unknown>[][];
   }

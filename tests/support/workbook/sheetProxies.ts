@@ -4,6 +4,7 @@
  */
 import { MAX_COLUMNS, MAX_ROWS } from "./addresses";
 import { ApplicationProxy } from "./applicationProxy";
+import { ChartCollectionProxy } from "./chartProxies";
 import { ClientCollection, ClientObject, type PropertySpec } from "./clientObject";
 import { fail } from "./errors";
 import { NamedItemCollectionProxy, SettingCollectionProxy } from "./itemProxies";
@@ -158,7 +159,7 @@ export class WorksheetProxy extends ClientObject<number> {
     visibility: { get: () => "Visible" },
   };
   protected navigation(): Record<string, () => ClientObject<unknown>> {
-    return { tables: () => this.tables };
+    return { tables: () => this.tables, charts: () => this.charts };
   }
 
   private wb(): Workbook {
@@ -192,6 +193,10 @@ export class WorksheetProxy extends ClientObject<number> {
       "tables",
       () => new TableCollectionProxy(this.context, () => ({ sheetId: this.sheetId() }))
     );
+  }
+
+  get charts(): ChartCollectionProxy {
+    return this.nav("charts", () => new ChartCollectionProxy(this.context, () => this.sheetId()));
   }
 
   activate(): void {

@@ -3,6 +3,7 @@
  * span them (tables and names share one namespace; a deleted sheet takes its tables with it) and a
  * JSON snapshot of everything for "nothing changed" assertions.
  */
+import { Charts } from "./charts";
 import { cellName, columnLetters, formatAddress, formatRect, parseAddress } from "./addresses";
 import { NamedItems } from "./definedNames";
 import { fail } from "./errors";
@@ -49,6 +50,7 @@ export class Workbook {
   readonly tables: Tables;
   readonly names: NamedItems;
   readonly settings = new Settings();
+  readonly charts = new Charts();
 
   constructor(engine: FormulaEngine, sheetNames: readonly string[]) {
     this.sheets = new SheetsModel(engine);
@@ -66,6 +68,7 @@ export class Workbook {
   deleteSheet(id: number): void {
     this.sheets.deleteSheet(id);
     this.tables.removeSheet(id);
+    this.charts.removeSheet(id);
   }
 
   /** The used rectangle; tables count as used (they are formatted) unless valuesOnly. */
