@@ -22,7 +22,9 @@ export async function refreshFromRibbon(): Promise<void> {
       setRefreshNotice(false, `The workbook was not updated: ${r.workbookError}. Refresh again.`);
       return;
     }
-    const left = (r.workbook?.tables ?? []).filter((t) => t.status !== "rebuilt").length;
+    const left = [...(r.workbook?.tables ?? []), ...(r.workbook?.maps ?? [])].filter(
+      (t) => t.status !== "rebuilt"
+    ).length;
     const said = r.diff
       ? describeDiff(r.diff)
       : `${r.message ?? ""} This workbook was brought to it.`;

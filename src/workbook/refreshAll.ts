@@ -8,6 +8,7 @@ import { DataSource, ReadOptions } from "../runtime/dataSources";
 import { getActiveDataset } from "../runtime/datasetStore";
 import { refreshData } from "../runtime/refreshData";
 import { describeError } from "./describeError";
+import { refreshFlowMaps } from "./flowMap";
 import { RefreshScope, WorkbookOutcome, refreshWorkbook } from "./refreshWorkbook";
 
 export type RefreshAll =
@@ -37,6 +38,9 @@ export async function refreshAll(
   if (options.updateWorkbook) {
     try {
       workbook = await refreshWorkbook(getActiveDataset(), new Date(), options.scope);
+      // Flow maps are drawings of the whole data: redrawn with a workbook refresh, not a table's.
+      if (options.scope !== "selectedTable")
+        workbook = { ...workbook, maps: await refreshFlowMaps(getActiveDataset()) };
     } catch (err) {
       workbookError = describeError(err);
     }

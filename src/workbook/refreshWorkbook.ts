@@ -38,6 +38,8 @@ export interface WorkbookOutcome {
   /** DEALS formulas entered again outside the rebuilt tables. */
   formulas: number;
   version: string;
+  /** Flow maps redrawn (rows: their pairs) or left as they were, each named by its sheet. */
+  maps?: TableOutcome[];
 }
 
 /**

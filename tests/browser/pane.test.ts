@@ -276,6 +276,14 @@ test("the Flows tab draws the round trips; a pair shows its amounts, deals and s
   await earlier.waitFor();
   expect(await earlier.getByRole("button").count()).toBeLessThan(pairsNow);
   await shot("21-flows-earlier");
+
+  // The same picture as native shapes on a new sheet, as of the slider's date.
+  await pane.page.getByRole("button", { name: "Draw as a flow map on a new sheet" }).click();
+  await pane.page
+    .getByText(/^The flow map of \d+ round trips is on the new sheet Flow map\./)
+    .waitFor();
+  await expect(workbook.sheets()).resolves.toContain("Flow map");
+  await shot("23-flow-map-drawn");
   expect(pane.problems).toEqual([]);
 });
 

@@ -47,9 +47,14 @@ export interface NetworkLayout {
   readonly circularity: ReadonlyMap<string, number>;
 }
 
-export const BOX = { width: 100, height: 28, gap: 14 } as const;
-/** Room between the two columns, for the links and their labels. */
-export const SPAN = 96;
+/** The pane's geometry (px): boxes, the gap between them, and the room between the two columns. */
+export interface Geometry {
+  readonly box: { readonly width: number; readonly height: number };
+  readonly gap: number;
+  readonly span: number;
+}
+export const PANE_GEOMETRY: Geometry = { box: { width: 100, height: 28 }, gap: 14, span: 96 };
+export const BOX = { ...PANE_GEOMETRY.box, gap: PANE_GEOMETRY.gap } as const;
 export const MAX_WEIGHT = 12;
 export const MIN_DRAWN = 1;
 /** The two links of a pair run this far apart, so both stay visible. */
@@ -72,7 +77,12 @@ function allInvestors(ds: Dataset, day: number): string[] {
  * The network by the day. Investors are ordered by the money through them, largest first; companies by
  * the mean position of their investors (fewer crossings), then by name.
  */
-export function roundTripNetwork(ds: Dataset, day: number): NetworkLayout {
+export function roundTripNetwork(
+  ds: Dataset,
+  day: number,
+  geometry: Geometry = PANE_GEOMETRY
+): NetworkLayout {
+  const { box, gap, span } = geometry;
   const pairs = roundTrips(ds, allInvestors(ds, day), day);
   const name = (id: string): string => ds.companies.get(id)?.name ?? id;
   const raw = pairs.flatMap((p) => {
@@ -101,24 +111,24 @@ export function roundTripNetwork(ds: Dataset, day: number): NetworkLayout {
   );
 
   const rows = Math.max(investors.length, companies.length);
-  const height = rows === 0 ? 0 : rows * BOX.height + (rows - 1) * BOX.gap;
+  const height = rows === 0 ? 0 : rows * box.height + (rows - 1) * gap;
   const column = (ids: string[], side: NetworkNode["side"], x: number): NetworkNode[] => {
     // The shorter column is centred against the taller one.
-    const own = ids.length * BOX.height + Math.max(0, ids.length - 1) * BOX.gap;
+    const own = ids.length * box.height + Math.max(0, ids.length - 1) * gap;
     const top = (height - own) / 2;
     return ids.map((id, i) => ({
       id,
       name: name(id),
       side,
       x,
-      y: top + i * (BOX.height + BOX.gap),
-      width: BOX.width,
-      height: BOX.height,
+      y: top + i * (box.height + gap),
+      width: box.width,
+      height: box.height,
     }));
   };
   const nodes = [
     ...column(investors, "investor", 0),
-    ...column(companies, "company", BOX.width + SPAN),
+    ...column(companies, "company", box.width + span),
   ];
   const at = new Map(nodes.map((n) => [`${n.side}:${n.id}`, n]));
   const max = Math.max(0, ...raw.map((l) => l.amount ?? 0));
@@ -144,5 +154,5 @@ export function roundTripNetwork(ds: Dataset, day: number): NetworkLayout {
       p.circularity === null ? [] : [[`${p.investor}|${p.company}`, p.circularity] as const]
     )
   );
-  return { width: 2 * BOX.width + SPAN, height, nodes, links, circularity };
+  return { width: 2 * box.width + span, height, nodes, links, circularity };
 }

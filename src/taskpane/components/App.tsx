@@ -145,7 +145,7 @@ export function App(props: {
             {tab === "deals" ? (
               <DealsTab dataset={ds} excelReady={excel === "ready"} />
             ) : tab === "flows" ? (
-              <FlowsTab dataset={ds} />
+              <FlowsTab dataset={ds} excelReady={excel === "ready"} />
             ) : tab === "data" ? (
               <DataTab dataset={ds} excel={excel} />
             ) : (

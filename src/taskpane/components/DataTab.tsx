@@ -314,7 +314,7 @@ function ResultBar(props: { result: Result }): React.JSX.Element {
       </MessageBar>
     );
   const d = r.diff;
-  const blocked = (r.workbook?.tables ?? []).flatMap((t) =>
+  const blocked = [...(r.workbook?.tables ?? []), ...(r.workbook?.maps ?? [])].flatMap((t) =>
     t.status === "rebuilt" ? [] : [{ table: t.table, message: t.message }]
   );
   return (
@@ -426,7 +426,9 @@ function changes(d: DatasetDiff): number {
 
 function rebuiltTables(w: WorkbookOutcome): string {
   const n = w.tables.filter((t) => t.status === "rebuilt").length;
-  return n === 1 ? "1 table" : `${n} tables`;
+  const maps = (w.maps ?? []).filter((t) => t.status === "rebuilt").length;
+  const tables = n === 1 ? "1 table" : `${n} tables`;
+  return maps === 0 ? tables : `${tables} and ${maps === 1 ? "1 flow map" : `${maps} flow maps`}`;
 }
 
 function show(field: string, value: string | number | null): string {

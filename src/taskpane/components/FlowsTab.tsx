@@ -4,7 +4,17 @@
  * click a pair for its amounts, circularity and deals with their sources; the slider steps through time.
  * The layout comes from the core (core/network/roundTripNetwork.ts); this file only draws it.
  */
-import { Body1Strong, Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { Dataset } from "../../core/dataset";
 import { LATEST, formatDay, parseAsOf } from "../../core/dates";
@@ -16,6 +26,8 @@ import {
   NetworkLink,
   roundTripNetwork,
 } from "../../core/network/roundTripNetwork";
+import { describeError } from "../../workbook/describeError";
+import { insertFlowMap } from "../../workbook/flowMap";
 import { money, words } from "../format";
 
 const useStyles = makeStyles({
@@ -189,7 +201,9 @@ function PairDetails(props: {
   );
 }
 
-export function FlowsTab(props: { dataset: Dataset }): React.JSX.Element {
+type Drawn = { intent: "success" | "warning" | "error"; text: string };
+
+export function FlowsTab(props: { dataset: Dataset; excelReady?: boolean }): React.JSX.Element {
   const styles = useStyles();
   const ds = props.dataset;
   const stops = React.useMemo(() => steps(ds), [ds]);
@@ -197,6 +211,32 @@ export function FlowsTab(props: { dataset: Dataset }): React.JSX.Element {
   const step = stops[Math.min(at, stops.length - 1)] ?? { day: LATEST, label: "the latest data" };
   const net = React.useMemo(() => roundTripNetwork(ds, step.day), [ds, step.day]);
   const [selected, setSelected] = React.useState<string | undefined>();
+  const [drawn, setDrawn] = React.useState<Drawn | undefined>();
+  const [busy, setBusy] = React.useState(false);
+
+  async function drawOnSheet(): Promise<void> {
+    setDrawn(undefined);
+    setBusy(true);
+    try {
+      const asOf = step.day === LATEST ? null : step.label;
+      const out = await insertFlowMap(ds, asOf);
+      setDrawn(
+        out.status === "drawn"
+          ? {
+              intent: "success",
+              text: `The flow map of ${out.pairs} round trips is on the new sheet ${out.sheet}. Refresh data redraws it.`,
+            }
+          : { intent: "warning", text: out.message }
+      );
+    } catch (err) {
+      setDrawn({
+        intent: "error",
+        text: `Excel did not take the flow map: ${describeError(err)}. Nothing was drawn.`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
   const shown = selected !== undefined && net.links.some((l) => pairKey(l) === selected);
   const pad = 2;
   return (
@@ -261,6 +301,19 @@ export function FlowsTab(props: { dataset: Dataset }): React.JSX.Element {
             </g>
           ))}
         </svg>
+      )}
+      <Button
+        appearance="primary"
+        disabled={props.excelReady !== true || net.nodes.length === 0}
+        disabledFocusable={busy}
+        onClick={() => void drawOnSheet()}
+      >
+        {busy ? "Drawing the flow map…" : "Draw as a flow map on a new sheet"}
+      </Button>
+      {drawn && (
+        <MessageBar intent={drawn.intent}>
+          <MessageBarBody>{drawn.text}</MessageBarBody>
+        </MessageBar>
       )}
       {shown && selected !== undefined ? (
         <PairDetails ds={ds} net={net} pair={selected} day={step.day} />

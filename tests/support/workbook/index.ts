@@ -95,6 +95,9 @@ export interface CellInspection {
   error?: CellErrorInfo;
 }
 
+export type { ShapeModel } from "./shapes";
+import type { ShapeModel } from "./shapes";
+
 export interface ChartSnapshot {
   sheet: string;
   name: string;
@@ -121,6 +124,8 @@ export interface FakeExcel {
   tables(): TableSnapshot[];
   /** Every chart: its place, title (as shown, and the cell it reads), and each series' ranges. */
   charts(): ChartSnapshot[];
+  /** Every shape of a sheet, as the model holds it (groups list their members' ids). */
+  shapes(sheet: string): ShapeModel[];
   names(): WorkbookSnapshot["names"];
   settings(): Record<string, unknown>;
   /** "Sheet1!A1:C3", or undefined for an empty sheet. */
@@ -181,6 +186,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     sheetNames: () => workbook.sheets.sheets.map((s) => s.name),
     activeSheet: () => workbook.sheets.sheet(workbook.sheets.activeSheetId).name,
     tables: () => workbook.tables.list.map((t) => workbook.tableSnapshot(t.id)),
+    shapes: (sheetName) =>
+      JSON.parse(JSON.stringify(workbook.shapes.onSheet(sheetNamed(sheetName).id))) as ShapeModel[],
     charts: () =>
       workbook.charts.list.map((c) => {
         const f = c.title.formula;

@@ -5,6 +5,7 @@
 import { MAX_COLUMNS, MAX_ROWS } from "./addresses";
 import { ApplicationProxy } from "./applicationProxy";
 import { ChartCollectionProxy } from "./chartProxies";
+import { ShapeCollectionProxy } from "./shapeProxies";
 import { ClientCollection, ClientObject, type PropertySpec } from "./clientObject";
 import { fail } from "./errors";
 import { NamedItemCollectionProxy, SettingCollectionProxy } from "./itemProxies";
@@ -159,7 +160,7 @@ export class WorksheetProxy extends ClientObject<number> {
     visibility: { get: () => "Visible" },
   };
   protected navigation(): Record<string, () => ClientObject<unknown>> {
-    return { tables: () => this.tables, charts: () => this.charts };
+    return { tables: () => this.tables, charts: () => this.charts, shapes: () => this.shapes };
   }
 
   private wb(): Workbook {
@@ -195,6 +196,9 @@ export class WorksheetProxy extends ClientObject<number> {
     );
   }
 
+  get shapes(): ShapeCollectionProxy {
+    return this.nav("shapes", () => new ShapeCollectionProxy(this.context, () => this.sheetId()));
+  }
   get charts(): ChartCollectionProxy {
     return this.nav("charts", () => new ChartCollectionProxy(this.context, () => this.sheetId()));
   }

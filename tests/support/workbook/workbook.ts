@@ -4,6 +4,7 @@
  * JSON snapshot of everything for "nothing changed" assertions.
  */
 import { Charts } from "./charts";
+import { Shapes } from "./shapes";
 import { cellName, columnLetters, formatAddress, formatRect, parseAddress } from "./addresses";
 import { NamedItems } from "./definedNames";
 import { fail } from "./errors";
@@ -51,6 +52,7 @@ export class Workbook {
   readonly names: NamedItems;
   readonly settings = new Settings();
   readonly charts = new Charts();
+  readonly shapes = new Shapes();
 
   constructor(engine: FormulaEngine, sheetNames: readonly string[]) {
     this.sheets = new SheetsModel(engine);
@@ -69,6 +71,7 @@ export class Workbook {
     this.sheets.deleteSheet(id);
     this.tables.removeSheet(id);
     this.charts.removeSheet(id);
+    this.shapes.removeSheet(id);
   }
 
   /** The used rectangle; tables count as used (they are formatted) unless valuesOnly. */
