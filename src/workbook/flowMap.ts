@@ -45,12 +45,8 @@ export interface FlowMapRecord {
 export type FlowMapOutcome =
   { status: "drawn"; sheet: string; pairs: number } | { status: "empty"; message: string };
 
-const money = (usd: number | null): string =>
-  usd === null
-    ? "amount not reported"
-    : usd >= 1e9
-      ? `$${(usd / 1e9).toFixed(1)}B`
-      : `$${(usd / 1e6).toFixed(0)}M`;
+const money = (usd: number): string =>
+  usd >= 1e9 ? `$${(usd / 1e9).toFixed(1)}B` : `$${(usd / 1e6).toFixed(0)}M`;
 
 function parseMapRecord(value: unknown): FlowMapRecord | undefined {
   try {
@@ -97,18 +93,20 @@ function draw(sheet: Excel.Worksheet, layout: NetworkLayout, stampText: string):
     const lineName = `${NAME} ${what}: ${names.get(`investor:${l.investor}`)} and ${names.get(`company:${l.company}`)}`;
     line.name = lineName;
     line.lineFormat.color = l.direction === "in" ? COLORS.in : COLORS.back;
-    line.lineFormat.weight = Math.max(0.75, l.weight);
+    line.lineFormat.weight = Math.max(0.75, l.weight * 0.6);
     line.lineFormat.dashStyle = l.amount === null ? "Dash" : "Solid";
     line.line.endArrowheadStyle = "Triangle";
     drawn.push(line);
-    // The amount beside the line, near its start: money in above, money back below.
+    // The amount beside the line, nearer the company, where fewer lines meet: money in above, money back
+    // below. A dashed line has no amount to show (the stamp says what dashed means).
+    if (l.amount === null) continue;
     const label = shapes.addTextBox(`${l.direction === "in" ? "in" : "back"} ${money(l.amount)}`);
     label.name = `${NAME} label: ${lineName}`;
-    const t = l.direction === "in" ? 0.25 : 0.75;
-    label.left = ORIGIN.left + x1 + (x2 - x1) * t - 40;
-    label.top = ORIGIN.top + y1 + (y2 - y1) * t + (l.direction === "in" ? -16 : 2);
-    label.width = 80;
-    label.height = 14;
+    const t = l.direction === "in" ? 0.7 : 0.3;
+    label.left = ORIGIN.left + x1 + (x2 - x1) * t - 30;
+    label.top = ORIGIN.top + y1 + (y2 - y1) * t + (l.direction === "in" ? -15 : 2);
+    label.width = 72;
+    label.height = 13;
     label.textFrame.textRange.font.size = 8;
     label.textFrame.textRange.font.color = l.direction === "in" ? COLORS.in : COLORS.back;
     label.fill.clear();

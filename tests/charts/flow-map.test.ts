@@ -74,8 +74,10 @@ it("draws every pair's two connectors, labelled and weighted by amount, boxes ap
       l.direction === "in" ? "#0F6CBD" : "#C43E1C",
     ]);
     expect(line?.line.dashStyle).toBe(l.amount === null ? "Dash" : "Solid");
+    // Each amount labelled; a dashed line (no amount reported) has none.
     const label = labels.find((s) => s.name === `AI Deals label: ${lineName}`);
-    expect(label?.text).toMatch(l.amount === null ? /amount not reported$/ : /\$\d/);
+    if (l.amount === null) expect(label).toBeUndefined();
+    else expect(label?.text).toMatch(/^(in|back) \$\d[\d.]*[BM]$/);
   }
   // Heavier lines for larger amounts.
   const weighed = layout.links
@@ -152,3 +154,13 @@ it("says so when there is nothing to draw, and writes nothing", async () => {
   });
   expect(wb.sheetNames()).toEqual(["Sheet1"]);
 });
+
+it.each([["2024-06-30"], [null]])(
+  "draws in two syncs whatever the number of pairs (as of %s)",
+  async (asOf) => {
+    wb.resetSyncCount();
+    const out = await insertFlowMap(getActiveDataset(), asOf);
+    expect(out.status).toBe("drawn");
+    expect(wb.syncCount).toBe(2);
+  }
+);
