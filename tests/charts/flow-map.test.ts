@@ -7,14 +7,13 @@
 import { LATEST } from "../../src/core/dates";
 import { loadDataset } from "../../src/core/load";
 import { roundTripNetwork } from "../../src/core/network/roundTripNetwork";
-import type { DatasetFile } from "../../src/core/schema";
 import {
   getActiveDataset,
   replaceActiveDataset,
   resetStoreForTests,
 } from "../../src/runtime/datasetStore";
 import { GROUP_NAME, insertFlowMap, refreshFlowMaps } from "../../src/workbook/flowMap";
-import { newerVersion, newerWithAmazonInXai } from "../support/datasets";
+import { newerVersion, newerWithAmazonXaiRoundTrip } from "../support/datasets";
 import { dealsWorkbook } from "../support/dealsWorkbook";
 import type { FakeExcel, ShapeModel } from "../support/workbook";
 
@@ -28,24 +27,6 @@ const inGroup = (shapes: ShapeModel[]) => {
   const group = shapes.find((s) => s.name === GROUP_NAME);
   return { group, members: shapes.filter((s) => s.group === group?.id) };
 };
-
-function withAmazonXaiRoundTrip(): DatasetFile {
-  const file = newerWithAmazonInXai(newerVersion(1));
-  const model = file.deals.find((d) => d.type === "compute" && d.kind === "transaction");
-  if (!model) throw new Error("no compute deal");
-  file.deals.push({
-    ...model,
-    id: "xai-aws-compute-test",
-    title: "xAI buys AWS compute (test)",
-    from: "xai",
-    to: "aws",
-    partOf: undefined,
-    overlaps: undefined,
-    distinctFrom: undefined,
-    pricedAt: undefined,
-  });
-  return file;
-}
 
 it("draws every pair's two connectors, labelled and weighted by amount, boxes apart, one named group", async () => {
   wb.resetSyncCount();
@@ -113,7 +94,7 @@ it("draws every pair's two connectors, labelled and weighted by amount, boxes ap
 it("redraws in place after a refresh: the new pair drawn, the stamp naming the new data, three syncs", async () => {
   await insertFlowMap(getActiveDataset(), null);
   const before = inGroup(wb.shapes("Flow map")).members.filter((s) => s.type === "Line").length;
-  const file = withAmazonXaiRoundTrip();
+  const file = newerWithAmazonXaiRoundTrip(newerVersion(1));
   const loaded = loadDataset(file);
   if (!loaded.ok) throw new Error(loaded.errors.join("; "));
   replaceActiveDataset(loaded.dataset, JSON.stringify(file));

@@ -5,7 +5,6 @@
  * and after a refresh the same chart reads the table's new rows.
  */
 import { loadDataset } from "../../src/core/load";
-import type { DatasetFile } from "../../src/core/schema";
 import { buildTable } from "../../src/core/tables/dealTables";
 import type { TableRequest } from "../../src/core/tables/tablePlan";
 import {
@@ -17,7 +16,7 @@ import { insertTable } from "../../src/workbook/insertTable";
 import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
 import { insertRoundTripChart } from "../../src/workbook/roundTripChart";
 import { parseRecord, recordKey } from "../../src/workbook/tableRecords";
-import { newerVersion, newerWithAmazonInXai } from "../support/datasets";
+import { newerVersion, newerWithAmazonXaiRoundTrip } from "../support/datasets";
 import { dealsWorkbook } from "../support/dealsWorkbook";
 import type { FakeExcel } from "../support/workbook";
 
@@ -105,20 +104,7 @@ it("refuses a table that is not a round-trip table", async () => {
 it("follows a refresh: the same chart, its bars on the table's new rows, its title the new caption", async () => {
   const t = await table(["Amazon"]);
   await insertRoundTripChart(t.name);
-  const file: DatasetFile = newerWithAmazonInXai(newerVersion(1));
-  const model = file.deals.find((d) => d.type === "compute" && d.kind === "transaction");
-  if (!model) throw new Error("no compute deal");
-  file.deals.push({
-    ...model,
-    id: "xai-aws-compute-test",
-    title: "xAI buys AWS compute (test)",
-    from: "xai",
-    to: "aws",
-    partOf: undefined,
-    overlaps: undefined,
-    distinctFrom: undefined,
-    pricedAt: undefined,
-  });
+  const file = newerWithAmazonXaiRoundTrip(newerVersion(1));
   const loaded = loadDataset(file);
   if (!loaded.ok) throw new Error(loaded.errors.join("; "));
   replaceActiveDataset(loaded.dataset, JSON.stringify(file));

@@ -18,6 +18,7 @@ import { LAST_REFRESH_KEY, refreshWorkbook } from "../../src/workbook/refreshWor
 import {
   newerVersion,
   newerWithAmazonInXai,
+  newerWithAmazonXaiRoundTrip,
   newerWithXaiAt,
   versionLabel,
 } from "../support/datasets";
@@ -367,20 +368,7 @@ test("a round-trip table is rebuilt from its record: a new deal back makes a new
   );
   const rowsBefore = wb.tables().find((t) => t.name === table)?.address;
   // Newer data: Amazon backs xAI, and xAI buys AWS compute: a round trip that was not there.
-  const file = newerWithAmazonInXai(newerVersion(1));
-  const model = file.deals.find((d) => d.type === "compute" && d.kind === "transaction");
-  if (!model) throw new Error("no compute deal in the bundled data");
-  file.deals.push({
-    ...model,
-    id: "xai-aws-compute-test",
-    title: "xAI buys AWS compute (test)",
-    from: "xai",
-    to: "aws",
-    partOf: undefined,
-    overlaps: undefined,
-    distinctFrom: undefined,
-    pricedAt: undefined,
-  });
+  const file = newerWithAmazonXaiRoundTrip(newerVersion(1));
   const out = await refreshWorkbook(swapTo(file));
   expect(out.tables[0]).toMatchObject({ status: "rebuilt" });
   expect(wb.tables().find((t) => t.name === table)?.address).not.toBe(rowsBefore);

@@ -60,3 +60,22 @@ export function newerWithAmazonInXai(version = newerVersion()): DatasetFile {
   });
   return file;
 }
+
+/** newerWithAmazonInXai, and xAI buys AWS compute: a new round trip (Amazon ⇄ xAI) for the round-trip views. */
+export function newerWithAmazonXaiRoundTrip(version = newerVersion()): DatasetFile {
+  const file = newerWithAmazonInXai(version);
+  const model = file.deals.find((d) => d.type === "compute" && d.kind === "transaction");
+  if (!model) throw new Error("the bundled dataset has no compute transaction");
+  file.deals.push({
+    ...model,
+    id: "xai-aws-compute-test",
+    title: "xAI buys AWS compute (test fixture)",
+    from: "xai",
+    to: "aws",
+    partOf: undefined,
+    overlaps: undefined,
+    distinctFrom: undefined,
+    pricedAt: undefined,
+  });
+  return file;
+}

@@ -69,12 +69,24 @@ function resolveAll(ds: Dataset, subjects: readonly string[]): string[] | { mess
   return ids;
 }
 
-export function valuationTable(ds: Dataset, request: TableRequest): PlanResult {
+/** A request's date and subjects, read the way every table reads them; or why it cannot be built. */
+function readRequest(
+  ds: Dataset,
+  request: TableRequest,
+  subjects: "company" | "investor"
+): { day: number; label: string; ids: string[] } | { ok: false; message: string } {
   const asOf = readAsOf(request.asOf);
   if ("message" in asOf) return { ok: false, message: asOf.message };
   const ids = resolveAll(ds, request.subjects);
   if ("message" in ids) return { ok: false, message: ids.message };
-  if (ids.length === 0) return { ok: false, message: "Choose at least one company." };
+  if (ids.length === 0) return { ok: false, message: `Choose at least one ${subjects}.` };
+  return { ...asOf, ids };
+}
+
+export function valuationTable(ds: Dataset, request: TableRequest): PlanResult {
+  const read = readRequest(ds, request, "company");
+  if ("ok" in read) return read;
+  const { ids, label } = read;
   const a = request.asOf;
   const rows = ids.map((id): Recipe[] => {
     const company = nameOf(ds, id);
@@ -103,20 +115,18 @@ export function valuationTable(ds: Dataset, request: TableRequest): PlanResult {
     columns: VALUATION_COLUMNS,
     rows,
   };
-  return { ok: true, plan: planTable(ds, request, draft, asOf.label) };
+  return { ok: true, plan: planTable(ds, request, draft, label) };
 }
 
 export function exposureTable(ds: Dataset, request: TableRequest): PlanResult {
-  const asOf = readAsOf(request.asOf);
-  if ("message" in asOf) return { ok: false, message: asOf.message };
-  const ids = resolveAll(ds, request.subjects);
-  if ("message" in ids) return { ok: false, message: ids.message };
-  if (ids.length === 0) return { ok: false, message: "Choose at least one investor." };
+  const read = readRequest(ds, request, "investor");
+  if ("ok" in read) return read;
+  const { ids, label, day } = read;
   const a = request.asOf;
   const rows: Recipe[][] = [];
   for (const id of ids) {
     const investor = nameOf(ds, id);
-    const companies = investeesOf(ds, id, asOf.day)
+    const companies = investeesOf(ds, id, day)
       .map((c) => nameOf(ds, c))
       .sort(byNameIgnoringCase);
     for (const company of companies) {
@@ -136,7 +146,7 @@ export function exposureTable(ds: Dataset, request: TableRequest): PlanResult {
   }
   if (rows.length === 0) {
     const names = ids.map((id) => nameOf(ds, id)).join(", ");
-    return { ok: false, message: `No equity investments by ${names} ${asOf.label}.` };
+    return { ok: false, message: `No equity investments by ${names} ${label}.` };
   }
   const draft = {
     title: "exposure",
@@ -145,7 +155,7 @@ export function exposureTable(ds: Dataset, request: TableRequest): PlanResult {
     columns: EXPOSURE_COLUMNS,
     rows,
   };
-  return { ok: true, plan: planTable(ds, request, draft, asOf.label) };
+  return { ok: true, plan: planTable(ds, request, draft, label) };
 }
 
 /**
@@ -153,13 +163,11 @@ export function exposureTable(ds: Dataset, request: TableRequest): PlanResult {
  * compute, chips and infrastructure bought back), most circular first.
  */
 export function roundTripTable(ds: Dataset, request: TableRequest): PlanResult {
-  const asOf = readAsOf(request.asOf);
-  if ("message" in asOf) return { ok: false, message: asOf.message };
-  const ids = resolveAll(ds, request.subjects);
-  if ("message" in ids) return { ok: false, message: ids.message };
-  if (ids.length === 0) return { ok: false, message: "Choose at least one investor." };
+  const read = readRequest(ds, request, "investor");
+  if ("ok" in read) return read;
+  const { ids, label, day } = read;
   const a = request.asOf;
-  const rows = roundTrips(ds, ids, asOf.day).map(({ investor, company }): Recipe[] => {
+  const rows = roundTrips(ds, ids, day).map(({ investor, company }): Recipe[] => {
     const i = nameOf(ds, investor);
     const c = nameOf(ds, company);
     const pair: (string | null)[] = [i, c, a];
@@ -180,7 +188,7 @@ export function roundTripTable(ds: Dataset, request: TableRequest): PlanResult {
     const names = ids.map((id) => nameOf(ds, id)).join(", ");
     return {
       ok: false,
-      message: `No round trips for ${names} ${asOf.label}: none of the companies they back buys compute, chips or infrastructure from them.`,
+      message: `No round trips for ${names} ${label}: none of the companies they back buys compute, chips or infrastructure from them.`,
     };
   }
   const draft = {
@@ -190,7 +198,7 @@ export function roundTripTable(ds: Dataset, request: TableRequest): PlanResult {
     columns: ROUND_TRIP_COLUMNS,
     rows,
   };
-  return { ok: true, plan: planTable(ds, request, draft, asOf.label) };
+  return { ok: true, plan: planTable(ds, request, draft, label) };
 }
 
 export function buildTable(ds: Dataset, request: TableRequest): PlanResult {
