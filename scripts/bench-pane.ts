@@ -181,7 +181,7 @@ async function printFlows(): Promise<void> {
   console.log(`  bundled data (${flows.bundledPairs} pairs): ${ms(flows.bundledMs)}`);
 }
 
-/** A generated dataset with at least FLOWS_PAIRS round trips (the bundled one has about 30). */
+/** A generated dataset with at least FLOWS_PAIRS round trips (the bundled one has 14). */
 function datasetWithPairs(): { file: DatasetFile; pairs: number } {
   for (let deals = 500; ; deals = Math.round(deals * 1.1)) {
     const file = generateDataset({ deals, companies: Math.round(deals / 6), seed: 13 });

@@ -181,6 +181,7 @@ export async function refreshFlowMaps(ds: Dataset): Promise<TableOutcome[]> {
       key: string;
       sheet: Excel.Worksheet;
       shapes: Excel.ShapeCollection;
+      charts: Excel.ChartCollection;
       used: Excel.Range;
     }[] = [];
     const names = new Set(sheets.items.map((s) => s.name));
@@ -200,8 +201,9 @@ export async function refreshFlowMaps(ds: Dataset): Promise<TableOutcome[]> {
       const shapes = sheet.shapes.load(
         "items/name, items/left, items/top, items/width, items/height"
       );
+      const charts = sheet.charts.load("items/left, items/top");
       const used = sheet.getUsedRangeOrNullObject(true).load("address, left, top, width, height");
-      found.push({ record, key: s.key, sheet, shapes, used });
+      found.push({ record, key: s.key, sheet, shapes, charts, used });
     }
     if (found.length === 0) return outcomes;
     await context.sync();
@@ -216,7 +218,10 @@ export async function refreshFlowMaps(ds: Dataset): Promise<TableOutcome[]> {
         r.left < area.right && r.top < area.bottom;
       const ours = f.shapes.items.filter((s) => s.name === GROUP_NAME);
       const theirs = f.shapes.items.filter((s) => s.name !== GROUP_NAME);
-      const over = theirs.some(covers) || (!f.used.isNullObject && covers(f.used));
+      const over =
+        theirs.some(covers) ||
+        f.charts.items.some(covers) ||
+        (!f.used.isNullObject && covers(f.used));
       if (over) {
         outcomes.push({
           table: f.record.sheet,

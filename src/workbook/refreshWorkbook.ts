@@ -134,7 +134,7 @@ export async function refreshWorkbook(
       const chart =
         record.chart === undefined
           ? undefined
-          : table.worksheet.charts.getItemOrNullObject(record.chart).load("name");
+          : table.worksheet.charts.getItemOrNullObject(record.chart).load("name, series/count");
       found.push({ record, plan: planned.plan, table, range, body, headers, below, chart });
     }
     const others = tables.items.map((t) => t.getRange().load("address"));
@@ -300,7 +300,8 @@ function rebuild(r: Ready, ds: Dataset): TableOutcome {
   });
   // The chart keeps its place and look; only its bars move to the rows the table has now.
   const columns = chartColumns(f.headers.values[0] ?? []);
-  if (f.chart && !f.chart.isNullObject && columns)
+  // A chart the analyst reshaped (a series deleted) is theirs now: left as it is.
+  if (f.chart && !f.chart.isNullObject && f.chart.series.count >= 2 && columns)
     pointChart(f.chart, sheet, { ...place, row: place.row + 1, rows: newRows }, columns);
   const record: TableRecord = { ...f.record, dataVersion: dataVersion(ds) };
   f.table.context.workbook.settings.add(recordKey(name), JSON.stringify(record));

@@ -4,7 +4,7 @@
  * circular at the top (the table's order), titled by the table's caption cell so the title follows a
  * refresh. It reads the table's cells: a refresh changes its bars without drawing it again, and it shows
  * in a workbook opened without the add-in. Three syncs (the table; the room beside it; the chart);
- * nothing is drawn over cells or charts.
+ * nothing is drawn over cells, charts or shapes.
  */
 import { CellBlock, columnLetters, formatAddress, parseAddress } from "../core/tables/cells";
 import { parseRecord, recordKey } from "./tableRecords";
@@ -12,7 +12,8 @@ import { parseRecord, recordKey } from "./tableRecords";
 export type ChartOutcome =
   | { status: "inserted"; chart: string; address: string }
   | { status: "occupied"; address: string }
-  | { status: "notRoundTrip"; message: string };
+  | { status: "notRoundTrip"; message: string }
+  | { status: "failed"; message: string };
 
 /** The chart covers this many columns right of the table, one empty column between. */
 const CHART_COLUMNS = 8;
@@ -74,6 +75,7 @@ export async function insertRoundTripChart(tableName: string): Promise<ChartOutc
     const charts = sheet.charts.load(
       "items/name, items/left, items/top, items/width, items/height"
     );
+    const shapes = sheet.shapes.load("items/left, items/top, items/width, items/height");
     const record = context.workbook.settings
       .getItemOrNullObject(recordKey(tableName))
       .load("value");
@@ -106,7 +108,7 @@ export async function insertRoundTripChart(tableName: string): Promise<ChartOutc
     await context.sync();
 
     const taken = area.valueTypes.some((row) => row.some((t) => t !== "Empty"));
-    const covers = charts.items.some(
+    const covers = [...charts.items, ...shapes.items].some(
       (c) =>
         c.left < area.left + area.width &&
         area.left < c.left + c.width &&

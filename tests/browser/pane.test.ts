@@ -259,10 +259,12 @@ test("the Flows tab draws the round trips; a pair shows its amounts, deals and s
   await expect(details.getByRole("link").first().isVisible()).resolves.toBe(true);
   await shot("20-flows");
 
-  // Keyboard: the pairs are in the tab order, and focus selects.
-  await pair.focus();
+  // Enter pinned the pair: moving on (focus or pointer) previews others, and leaving comes back to it.
+  await expect(pair.getAttribute("aria-pressed")).resolves.toBe("true");
   await pane.page.keyboard.press("Tab");
   await expect(details.getByText("Microsoft ⇄ OpenAI").count()).resolves.toBe(0);
+  await pane.page.getByRole("slider", { name: /^As of/ }).focus();
+  await expect(details.getByText("Microsoft ⇄ OpenAI").isVisible()).resolves.toBe(true);
 
   // Back to the end of 2023: fewer round trips.
   const slider = pane.page.getByRole("slider", { name: /^As of/ });

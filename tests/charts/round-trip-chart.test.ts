@@ -119,3 +119,15 @@ it("follows a refresh: the same chart, its bars on the table's new rows, its tit
   ]);
   expect(chart?.title).toContain(newerVersion(1));
 });
+
+it("never draws over a shape of the analyst's either", async () => {
+  const t = await table(["Microsoft"]);
+  await wb.Excel.run(async (context) => {
+    const box = context.workbook.worksheets.getItem("Sheet1").shapes.addTextBox("my arrow");
+    box.left = 900;
+    box.top = 30;
+    await context.sync();
+  });
+  await expect(insertRoundTripChart(t.name)).resolves.toMatchObject({ status: "occupied" });
+  expect(wb.charts()).toEqual([]);
+});

@@ -58,6 +58,7 @@ const useStyles = makeStyles({
     ":focus-visible": { filter: `drop-shadow(0 0 2px ${tokens.colorStrokeFocus2})` },
   },
   faded: { opacity: 0.25 },
+  hit: { stroke: "transparent", strokeWidth: "12px", fill: "none", pointerEvents: "stroke" },
   details: {
     display: "flex",
     flexDirection: "column",
@@ -96,8 +97,11 @@ function linkPath(l: NetworkLink): string {
 /** The pairs, each a focusable group of its two links. */
 function Pairs(props: {
   net: NetworkLayout;
+  /** The pair shown: the one hovered or focused, else the pinned one. */
   selected: string | undefined;
-  onSelect: (key: string) => void;
+  pinned: string | undefined;
+  onPreview: (key: string | undefined) => void;
+  onPin: (key: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
   const { net } = props;
@@ -120,12 +124,24 @@ function Pairs(props: {
             tabIndex={0}
             role="button"
             aria-label={`${investor} and ${company}: ${said}`}
-            aria-pressed={props.selected === key}
-            onMouseEnter={() => props.onSelect(key)}
-            onFocus={() => props.onSelect(key)}
-            onClick={() => props.onSelect(key)}
+            aria-pressed={props.pinned === key}
+            onMouseEnter={() => props.onPreview(key)}
+            onMouseLeave={() => props.onPreview(undefined)}
+            onFocus={() => props.onPreview(key)}
+            onBlur={() => props.onPreview(undefined)}
+            onClick={() => props.onPin(key)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" || e.key === " ") {
+                e.preventDefault();
+                props.onPin(key);
+              }
+            }}
           >
             <title>{`${investor} → ${company}: ${said}`}</title>
+            {links.map((l) => (
+              // A wide, invisible stroke: a thin line is easy to aim at.
+              <path key={`hit-${l.direction}`} d={linkPath(l)} className={styles.hit} />
+            ))}
             {links.map((l) => (
               <path
                 key={l.direction}
@@ -210,7 +226,10 @@ export function FlowsTab(props: { dataset: Dataset; excelReady?: boolean }): Rea
   const [at, setAt] = React.useState(stops.length - 1);
   const step = stops[Math.min(at, stops.length - 1)] ?? { day: LATEST, label: "the latest data" };
   const net = React.useMemo(() => roundTripNetwork(ds, step.day), [ds, step.day]);
-  const [selected, setSelected] = React.useState<string | undefined>();
+  // Hover and focus preview a pair; a click, Enter or Space pins it, so its deals stay while reading them.
+  const [pinned, setPinned] = React.useState<string | undefined>();
+  const [preview, setPreview] = React.useState<string | undefined>();
+  const selected = preview ?? pinned;
   const [drawn, setDrawn] = React.useState<Drawn | undefined>();
   const [busy, setBusy] = React.useState(false);
 
@@ -277,7 +296,13 @@ export function FlowsTab(props: { dataset: Dataset; excelReady?: boolean }): Rea
           role="group"
           aria-label={`Round trips as of ${step.label}`}
         >
-          <Pairs net={net} selected={shown ? selected : undefined} onSelect={setSelected} />
+          <Pairs
+            net={net}
+            selected={shown ? selected : undefined}
+            pinned={pinned}
+            onPreview={setPreview}
+            onPin={setPinned}
+          />
           {net.nodes.map((n) => (
             <g key={`${n.side}:${n.id}`}>
               <title>{n.name}</title>
@@ -318,7 +343,10 @@ export function FlowsTab(props: { dataset: Dataset; excelReady?: boolean }): Rea
       {shown && selected !== undefined ? (
         <PairDetails ds={ds} net={net} pair={selected} day={step.day} />
       ) : (
-        <Caption1>Hover, tap or tab to a pair for its amounts, deals and sources.</Caption1>
+        <Caption1>
+          Hover or tab to a pair for its amounts, deals and sources; click, tap or press Enter to
+          keep it shown.
+        </Caption1>
       )}
     </div>
   );

@@ -112,9 +112,13 @@ export function TablesTab(props: { dataset: Dataset; excel: ExcelState }): React
     setBusy(true);
     try {
       const outcome = await insertTable(planned.plan, where);
+      // The table is in: a chart that fails is reported as such, never as a table that failed.
       const drawn =
         outcome.status === "inserted" && kind === "roundtrip" && chart
-          ? await insertRoundTripChart(outcome.table)
+          ? await insertRoundTripChart(outcome.table).catch((err: unknown): ChartOutcome => ({
+              status: "failed",
+              message: describeError(err),
+            }))
           : undefined;
       setNotice(
         outcome.status === "inserted"
@@ -290,6 +294,7 @@ function NoticeBar(props: {
           {n.chart?.status === "occupied" &&
             ` No chart: it needs ${n.chart.address}, which holds data or another chart. Nothing was drawn over it.`}
           {n.chart?.status === "notRoundTrip" && ` No chart: ${n.chart.message}`}
+          {n.chart?.status === "failed" && ` Excel did not take its chart: ${n.chart.message}.`}
         </MessageBarBody>
       </MessageBar>
     );

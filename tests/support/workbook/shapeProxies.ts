@@ -94,7 +94,10 @@ export class ShapeProxy extends ClientObject<string> {
         this.shape(id).name = v;
       },
     },
-    type: { get: (id) => this.shape(id).type },
+    // Excel.ShapeType has no text box: Excel reports one as a geometric shape.
+    type: {
+      get: (id) => (this.shape(id).type === "TextBox" ? "GeometricShape" : this.shape(id).type),
+    },
     geometricShapeType: { get: (id) => this.shape(id).geometricShapeType ?? null },
     left: this.placed("left"),
     top: this.placed("top"),

@@ -127,8 +127,8 @@ export class Shapes {
     shape.ends = {
       start: [x1 as number, y1 as number],
       end: [x2 as number, y2 as number],
-      begin: "NoArrowhead",
-      finish: "NoArrowhead",
+      begin: "None",
+      finish: "None",
     };
     shape.left = Math.min(x1 as number, x2 as number);
     shape.top = Math.min(y1 as number, y2 as number);
