@@ -8,13 +8,21 @@
  */
 import { Dataset } from "../core/dataset";
 import { dataVersion } from "../core/formulas";
-import { CellBlock, formatAddress, overlaps, parseAddress, text } from "../core/tables/cells";
+import { CellBlock, a1, formatAddress, overlaps, parseAddress, text } from "../core/tables/cells";
 import { RECORD_PREFIX, parseRecord } from "./tableRecords";
 
 export type ConvertScope = "sheet" | "table";
 
 export type ConvertOutcome =
-  | { status: "converted"; cells: number; sheet: string; note?: string; spillsLeft: number }
+  | {
+      status: "converted";
+      cells: number;
+      sheet: string;
+      note?: string;
+      spillsLeft: number;
+      /** Cards left as formulas because formulas read their fields (=B3.Valuation would break). */
+      cardsLeft: number;
+    }
   | { status: "nothing"; message: string };
 
 /** Excel's error values: written back as they are, they stay errors (and never become text). */
@@ -38,8 +46,24 @@ const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
 /** Functions whose result spills into the cells around them: converting the formula cell alone would
  * collapse the list, so they are left as formulas and reported. */
 const SPILLING = /DEALS\.(DEAL_LIST|VALUATION_LIST)\s*\(/i;
-/** Cards: their basic value is #VALUE!, so what the cell shows (the name or title) is what is kept. */
-const CARD = /^=\s*DEALS\.(COMPANY|DEAL)\s*\(/i;
+/**
+ * A card's basic value is #VALUE! while the cell shows its name or title: a DEALS cell whose value is
+ * #VALUE! but whose text is not is a card (also wrapped: =IFERROR(DEALS.DEAL(…),"")). What it shows is kept.
+ */
+const isCard = (value: unknown, shown: string): boolean =>
+  value === "#VALUE!" && shown !== "#VALUE!";
+
+/** Cells of the sheet that formulas read by dot syntax (=B3.Valuation): converting them would break those. */
+function dotReferenced(formulas: unknown[][]): Set<string> {
+  const read = new Set<string>();
+  for (const row of formulas)
+    for (const f of row) {
+      if (typeof f !== "string" || !f.startsWith("=")) continue;
+      for (const m of f.matchAll(/(?<![A-Za-z0-9_$!.])\$?([A-Z]{1,3})\$?(\d+)\.(?=[A-Za-z_[])/g))
+        read.add(`${m[1]}${m[2]}`);
+    }
+  return read;
+}
 
 export async function convertToValues(
   scope: ConvertScope,
@@ -54,7 +78,7 @@ export async function convertToValues(
     const selected = wb.getSelectedRange().getCell(0, 0).load("address");
     const tables = sheet.tables.load("items/name");
     const settings = wb.settings.load("items/key, items/value");
-    const used = sheet.getUsedRangeOrNullObject(true).load("address");
+    const used = sheet.getUsedRangeOrNullObject(true).load("address, formulas");
     await context.sync();
 
     if (found.isNullObject)
@@ -86,6 +110,8 @@ export async function convertToValues(
 
     let cells = 0;
     let spillsLeft = 0;
+    let cardsLeft = 0;
+    const readByDots = used.isNullObject ? new Set<string>() : dotReferenced(used.formulas);
     const pending = found.areas.items.some((a) =>
       a.values.some((row) => row.some((v) => typeof v === "string" && PENDING.has(v)))
     );
@@ -114,10 +140,14 @@ export async function convertToValues(
             spillsLeft++;
             return;
           }
-          cells++;
           // What the cell showed, written so Excel keeps it as shown: text stays text, errors stay errors.
           const shownText = String(area.text[r]?.[c] ?? "");
-          const card = CARD.test(formula) && value === "#VALUE!" && shownText !== "#VALUE!";
+          const card = isCard(value, shownText);
+          if (card && readByDots.has(a1(at.row, at.column))) {
+            cardsLeft++;
+            return;
+          }
+          cells++;
           const shown = card
             ? text(shownText)
             : typeof value === "string" && !ERROR_VALUES.has(value)
@@ -165,6 +195,6 @@ export async function convertToValues(
       note = formatAddress({ ...noteBlock, sheet: sheet.name });
     }
     await context.sync();
-    return { status: "converted", cells, sheet: sheet.name, note, spillsLeft };
+    return { status: "converted", cells, sheet: sheet.name, note, spillsLeft, cardsLeft };
   });
 }

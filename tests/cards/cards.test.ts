@@ -11,6 +11,7 @@ import {
   MONEY_RAISED_HEADER,
 } from "../../src/core/cards/companyCard";
 import { DEAL_PROPERTIES, HISTORY_HEADER } from "../../src/core/cards/dealCard";
+import { bundledFile } from "../support/datasets";
 import { checkEntity } from "../support/entityRules";
 import { compactLayoutIcons } from "../support/officeTypes";
 import { excel } from "../support/excel";
@@ -265,5 +266,30 @@ describe("hosts and errors", () => {
     });
     await expect(excel("DEAL", "no-such-deal")).resolves.toMatchObject({ error: "#N/A" });
     await expect(excel("DEAL", "")).resolves.toMatchObject({ error: "#VALUE!" });
+  });
+});
+
+describe("a deal whose tranches add up to more than its stated amount", () => {
+  it("shows their sum as its amount, credited to the last tranche, said as such", async () => {
+    const { indexDataset } = await import("../../src/core/dataset");
+    const { dealCard } = await import("../../src/core/cards/dealCard");
+    const file = bundledFile();
+    const deal = file.deals.find((d) => d.id === "amazon-anthropic-2023");
+    const last = deal?.history.at(-1);
+    if (!deal || !last) throw new Error("no amazon-anthropic-2023");
+    deal.history.push({
+      ...last,
+      date: "2024-06-01",
+      amountUsd: null,
+      qualifier: null,
+      trancheUsd: 5e9,
+    });
+    const ds = indexDataset(file);
+    const card = dealCard(ds, "amazon-anthropic-2023") as unknown as Card;
+    // Its tranches were $1.25B and $2.75B; with $5B more they pass the stated "up to $4B".
+    expect(card.properties.Amount?.basicValue).toBe(9e9);
+    expect(card.properties.Amount?.propertyMetadata?.sublabel).toBe(
+      "2024-06-01 · sum of the tranches paid"
+    );
   });
 });

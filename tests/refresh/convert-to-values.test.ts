@@ -137,3 +137,19 @@ test("a table's company cards become the names they show, never #VALUE!", async 
     noOfficeHost();
   }
 });
+
+test("a card becomes its name; a card whose fields a formula reads stays a card, and says so", async () => {
+  hostWithSets(CARD_HOST);
+  try {
+    wb.setCell("Sheet1", "A2", '=DEALS.COMPANY("OpenAI")');
+    wb.setCell("Sheet1", "A3", '=DEALS.COMPANY("Anthropic")');
+    wb.setCell("Sheet1", "B3", "=A3.Valuation");
+    const out = await convertToValues("sheet", getActiveDataset());
+    expect(out).toMatchObject({ status: "converted", cardsLeft: 1 });
+    expect(wb.cell("Sheet1", "A2")).toMatchObject({ value: "OpenAI", formula: "OpenAI" });
+    expect(wb.cell("Sheet1", "A3").formula).toBe('=DEALS.COMPANY("Anthropic")');
+    expect(typeof wb.cell("Sheet1", "B3").value).toBe("number");
+  } finally {
+    noOfficeHost();
+  }
+});

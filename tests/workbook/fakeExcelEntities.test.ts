@@ -154,3 +154,11 @@ it("follows a refresh: the card and the fields read from it both change", async 
   expect(json.properties.Valuation.basicValue).toBe(123e9);
   expect((await read("B1")).values[0]?.[0]).toBe(123e9);
 });
+
+it("forgets a card when its cell is written anew (a card is never left behind by another formula)", async () => {
+  await enter({ A1: '=DEALS.COMPANY("Anthropic")', B1: '=DEALS.COMPANY("OpenAI")' });
+  await enter({ A1: "=B1" }); // Excel would copy OpenAI's card; the fake does not model that, but never shows Anthropic's
+  await enter({ C1: "=A1.Name" });
+  const c1 = (await read("C1")).values[0]?.[0];
+  expect(c1).not.toBe("Anthropic");
+});

@@ -63,9 +63,14 @@ export function dealCard(ds: Dataset, dealId: unknown): EntityValue | FormulaErr
     return isFormulaError(v) ? undefined : v;
   };
   const latest = deal.history.at(-1);
-  // The event that last stated the figure: its source and sentence are the amount's provenance.
-  const stating = [...deal.history].reverse().find((e) => e.amountUsd !== null) ?? latest;
   const amount = field("amount");
+  // The amount's provenance: the event that last stated it; or, where the tranches paid add up to more
+  // (the figure is then their sum), the last tranche, said as such.
+  const stated = [...deal.history].reverse().find((e) => e.amountUsd !== null);
+  const summed = typeof amount === "number" && stated?.amountUsd !== amount;
+  const stating = summed
+    ? [...deal.history].reverse().find((e) => e.trancheUsd !== undefined)
+    : stated;
   const qualifier = field("qualifier");
   const funded = field("funded");
   const term = field("term_years");
@@ -98,7 +103,9 @@ export function dealCard(ds: Dataset, dealId: unknown): EntityValue | FormulaErr
         ? undefined
         : usd(amount, {
             source: sourceOf(ds, stating.source),
-            sublabel: `${stating.date}${qualifier === "exact" || qualifier === undefined ? "" : ` · ${String(qualifier).replace("_", " ")}`}`,
+            sublabel: summed
+              ? `${stating.date} · sum of the tranches paid`
+              : `${stating.date}${qualifier === "exact" || qualifier === undefined ? "" : ` · ${String(qualifier).replace("_", " ")}`}`,
           }),
     ],
     ["Qualifier", text(qualifier)],

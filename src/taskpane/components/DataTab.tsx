@@ -243,7 +243,7 @@ function ConvertSection(props: { dataset: Dataset; excelReady: boolean }): React
         out.status === "converted"
           ? {
               intent: "success",
-              text: `${out.cells} DEALS formula${out.cells === 1 ? "" : "s"} on ${out.sheet} now hold their values${out.note ? `; a note at ${out.note} says which data they come from` : ""}.${out.spillsLeft > 0 ? ` ${out.spillsLeft} spilled list${out.spillsLeft === 1 ? " was" : "s were"} left as formulas: copy and paste ${out.spillsLeft === 1 ? "it" : "them"} as values.` : ""}`,
+              text: `${out.cells} DEALS formula${out.cells === 1 ? "" : "s"} on ${out.sheet} now hold their values${out.note ? `; a note at ${out.note} says which data they come from` : ""}.${out.spillsLeft > 0 ? ` ${out.spillsLeft} spilled list${out.spillsLeft === 1 ? " was" : "s were"} left as formulas: copy and paste ${out.spillsLeft === 1 ? "it" : "them"} as values.` : ""}${out.cardsLeft > 0 ? ` ${out.cardsLeft} card${out.cardsLeft === 1 ? " was" : "s were"} left as formulas: formulas of yours read ${out.cardsLeft === 1 ? "its" : "their"} fields (like =B3.Valuation), which a name could not answer.` : ""}`,
             }
           : { intent: "info", text: out.message }
       );

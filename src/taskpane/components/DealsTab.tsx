@@ -141,7 +141,7 @@ export function DealsTab(props: { dataset: Dataset; excelReady: boolean }): Reac
               intent: "success",
               text:
                 what === "card"
-                  ? `${formula} is in ${outcome.address}: click the card icon in the cell to open it, or read a field with =${outcome.address.split("!").pop() ?? ""}.Amount.`
+                  ? `${formula} is in ${outcome.address}: click the card icon in the cell to open it, or read a field with =${outcome.address.split("!").pop() ?? ""}.Status.`
                   : `${formula} is in ${outcome.address}.`,
             }
           : {

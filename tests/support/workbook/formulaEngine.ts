@@ -218,6 +218,9 @@ export class FormulaEngine {
         const key = addressKey({ sheet, row: row + r, col: column + c });
         if (content?.kind === "formula") formulas?.add(key);
         else formulas?.delete(key);
+        // A cell written anew holds no card until a custom function returns one there.
+        this.custom.entities.delete(key);
+        this.custom.fieldFormats.delete(key);
       })
     );
     this.hf.setCellContents(
@@ -234,6 +237,7 @@ export class FormulaEngine {
     this.hf.batch(() => {
       for (const [row, col] of cells) {
         formulas?.delete(addressKey({ sheet, row, col }));
+        this.custom.entities.delete(addressKey({ sheet, row, col }));
         this.hf.setCellContents({ sheet, row, col }, null);
       }
     });
