@@ -905,7 +905,7 @@ function reportedOf(deal: IndexedDeal, state: DealState): ReportedAmount | undef
 
 const CURRENCY_SIGN: Partial<Record<string, string>> = { EUR: "€", GBP: "£", JPY: "¥" };
 
-export function inCurrency(amount: number, currency: string): string {
+function inCurrency(amount: number, currency: string): string {
   const sign = CURRENCY_SIGN[currency];
   const figure = money(amount, "exact").slice(1);
   return sign ? `${sign}${figure}` : `${currency} ${figure}`;
@@ -934,7 +934,7 @@ function latestRate(deal: IndexedDeal): Recurring | undefined {
   return [...deal.history].reverse().find((h) => h.recurring !== undefined)?.recurring;
 }
 
-export const rateText = (r: Recurring): string => `${money(r.amountUsd, "exact")} a ${r.per}`;
+const rateText = (r: Recurring): string => `${money(r.amountUsd, "exact")} a ${r.per}`;
 
 /** The round a deal is part of, once that round is known: the December talks are not yet "part of" February's round. */
 function partOfAsOf(ds: Dataset, deal: IndexedDeal, day: number): string {

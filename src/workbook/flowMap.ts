@@ -11,7 +11,7 @@
  */
 import { Dataset } from "../core/dataset";
 import { LATEST } from "../core/dates";
-import { dataVersion } from "../core/formulas";
+import { dataVersion, money } from "../core/formulas";
 import { Geometry, NetworkLayout, roundTripNetwork } from "../core/network/roundTripNetwork";
 import { uniqueSheetName } from "../core/tables/excelNames";
 import { readAsOf } from "../core/tables/tablePlan";
@@ -44,9 +44,6 @@ export interface FlowMapRecord {
 
 export type FlowMapOutcome =
   { status: "drawn"; sheet: string; pairs: number } | { status: "empty"; message: string };
-
-const money = (usd: number): string =>
-  usd >= 1e9 ? `$${(usd / 1e9).toFixed(1)}B` : `$${(usd / 1e6).toFixed(0)}M`;
 
 function parseMapRecord(value: unknown): FlowMapRecord | undefined {
   try {
@@ -100,7 +97,9 @@ function draw(sheet: Excel.Worksheet, layout: NetworkLayout, stampText: string):
     // The amount beside the line, nearer the company, where fewer lines meet: money in above, money back
     // below. A dashed line has no amount to show (the stamp says what dashed means).
     if (l.amount === null) continue;
-    const label = shapes.addTextBox(`${l.direction === "in" ? "in" : "back"} ${money(l.amount)}`);
+    const label = shapes.addTextBox(
+      `${l.direction === "in" ? "in" : "back"} ${money(l.amount, "exact")}`
+    );
     label.name = `${NAME} label: ${lineName}`;
     const t = l.direction === "in" ? 0.7 : 0.3;
     label.left = ORIGIN.left + x1 + (x2 - x1) * t - 30;

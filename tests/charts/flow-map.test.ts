@@ -58,7 +58,7 @@ it("draws every pair's two connectors, labelled and weighted by amount, boxes ap
     // Each amount labelled; a dashed line (no amount reported) has none.
     const label = labels.find((s) => s.name === `AI Deals label: ${lineName}`);
     if (l.amount === null) expect(label).toBeUndefined();
-    else expect(label?.text).toMatch(/^(in|back) \$\d[\d.]*[BM]$/);
+    else expect(label?.text).toMatch(/^(in|back) \$\d[\d.]*[BMT]$/);
   }
   // Heavier lines for larger amounts.
   const weighed = layout.links

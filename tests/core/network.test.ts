@@ -7,7 +7,11 @@ import { LATEST, parseAsOf } from "../../src/core/dates";
 import * as f from "../../src/core/formulas";
 import { isFormulaError } from "../../src/core/errors";
 import { ancestorsOn, indexDataset } from "../../src/core/dataset";
-import { BOX, MAX_WEIGHT, roundTripNetwork } from "../../src/core/network/roundTripNetwork";
+import {
+  MAX_WEIGHT,
+  PANE_GEOMETRY,
+  roundTripNetwork,
+} from "../../src/core/network/roundTripNetwork";
 import { tableChoices } from "../../src/core/tables/dealTables";
 import { getActiveDataset } from "../../src/runtime/datasetStore";
 import { bundledFile } from "../support/datasets";
@@ -74,7 +78,7 @@ describe.each([null, "2025-06-30"])("as of %s", (asOf) => {
     for (const n of boxes) {
       expect(n.x + n.width).toBeLessThanOrEqual(net.width);
       expect(n.y + n.height).toBeLessThanOrEqual(net.height);
-      expect(n.height).toBe(BOX.height);
+      expect(n.height).toBe(PANE_GEOMETRY.box.height);
     }
     const investorX = new Set(boxes.filter((n) => n.side === "investor").map((n) => n.x));
     const companyX = new Set(boxes.filter((n) => n.side === "company").map((n) => n.x));

@@ -8,7 +8,7 @@
  * message; and a call must not be slow: one over the budget is timed again on fresh caches, so only a
  * call that is slow every time fails (a garbage-collection pause is not a finding).
  */
-import { checkEntity } from "../support/entityRules";
+import { MAX_TEXT, checkEntity } from "../support/entityRules";
 import { CARD_HOST, hostWithSets, noOfficeHost } from "../support/officeHost";
 import fc from "fast-check";
 import { performance } from "node:perf_hooks";
@@ -26,8 +26,6 @@ import { FunctionMetadata, metadata } from "../support/excel";
 const RUNS_PER_FUNCTION = 10_000;
 /** "Nothing takes longer than a few milliseconds." */
 const SLOW_MS = 5;
-/** Excel's limit on text in a cell: a longer result would not fit. */
-const EXCEL_MAX_TEXT = 32_767;
 
 type Fn = (...args: unknown[]) => unknown;
 interface ExcelErrorLike {
@@ -80,7 +78,7 @@ const nearMiss = fc
   });
 
 const longTexts = [
-  "a".repeat(EXCEL_MAX_TEXT),
+  "a".repeat(MAX_TEXT),
   "OpenAI ".repeat(20_000),
   " ".repeat(100_000),
   "é".repeat(50_000),
@@ -221,7 +219,7 @@ function isDeclaredType(meta: FunctionMetadata, value: unknown): boolean {
   if (CARDS.has(meta.id)) return checkEntity(value).length === 0;
   const isCell = (v: unknown): boolean =>
     (typeof v === "number" && Number.isFinite(v)) ||
-    (typeof v === "string" && v.length <= EXCEL_MAX_TEXT) ||
+    (typeof v === "string" && v.length <= MAX_TEXT) ||
     typeof v === "boolean";
   if (meta.result.dimensionality === "matrix")
     return (
@@ -239,7 +237,7 @@ function isDeclaredType(meta: FunctionMetadata, value: unknown): boolean {
     case "number":
       return typeof value === "number" && Number.isFinite(value);
     case "string":
-      return typeof value === "string" && value.length <= EXCEL_MAX_TEXT;
+      return typeof value === "string" && value.length <= MAX_TEXT;
     default:
       return isCell(value);
   }

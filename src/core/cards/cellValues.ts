@@ -47,8 +47,6 @@ export function numberValue(value: number, format: string, p?: Provenance): Prop
 
 export const usd = (value: number, p?: Provenance): PropertyValue =>
   numberValue(value, FORMATS.usdBillions, p);
-export const fraction = (value: number, p?: Provenance): PropertyValue =>
-  numberValue(value, FORMATS.percent, p);
 export const excelDate = (serial: number, p?: Provenance): PropertyValue =>
   numberValue(serial, FORMATS.date, p);
 export const count = (value: number): PropertyValue => ({ type: "Double", basicValue: value });

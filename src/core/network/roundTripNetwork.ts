@@ -54,7 +54,6 @@ export interface Geometry {
   readonly span: number;
 }
 export const PANE_GEOMETRY: Geometry = { box: { width: 100, height: 28 }, gap: 14, span: 96 };
-export const BOX = { ...PANE_GEOMETRY.box, gap: PANE_GEOMETRY.gap } as const;
 export const MAX_WEIGHT = 12;
 export const MIN_DRAWN = 1;
 /** The two links of a pair run this far apart, so both stay visible. */

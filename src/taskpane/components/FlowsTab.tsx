@@ -73,7 +73,7 @@ const useStyles = makeStyles({
 
 /** Quarter ends from the year of the first deal to the data's date, then the latest data. */
 function steps(ds: Dataset): { day: number; label: string }[] {
-  const first = Math.min(...ds.deals.map((d) => d.history[0]?.day ?? Infinity));
+  const first = ds.deals.reduce((m, d) => Math.min(m, d.history[0]?.day ?? Infinity), Infinity);
   const startYear = Number(formatDay(Number.isFinite(first) ? first : 0).slice(0, 4));
   const end = parseAsOf(ds.file.asOf);
   const out: { day: number; label: string }[] = [];

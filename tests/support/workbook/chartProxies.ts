@@ -5,7 +5,7 @@
  */
 import { ClientCollection, ClientObject, ClientResult, type PropertySpec } from "./clientObject";
 import type { ChartModel, SeriesModel } from "./charts";
-import { fail } from "./errors";
+import { fail, points } from "./errors";
 import type { RangeRef } from "./model";
 import { RangeProxy } from "./rangeProxies";
 import type { Workbook } from "./workbook";
@@ -13,12 +13,6 @@ import type { Workbook } from "./workbook";
 function rangeArg(wb: Workbook, range: unknown, sheetId: number): RangeRef {
   if (range instanceof RangeProxy) return range.resolveOrFail();
   return wb.rangeOf(range, sheetId);
-}
-
-function points(value: unknown, what: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
-    fail("InvalidArgument", `${what} must be a number of points, 0 or more.`);
-  return value;
 }
 
 export class ChartCollectionProxy extends ClientCollection<number, ChartProxy> {

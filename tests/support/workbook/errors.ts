@@ -80,3 +80,10 @@ export function fail(code: ErrorCode, detail?: string): never {
 export function isFakeOfficeError(e: unknown): e is FakeOfficeError {
   return e instanceof FakeOfficeError;
 }
+
+/** A size or position in points, as Excel takes one: a finite number, 0 or more. */
+export function points(value: unknown, what: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    fail("InvalidArgument", `${what} must be a number of points, 0 or more.`);
+  return value;
+}

@@ -5,7 +5,7 @@
  */
 import { MAX_COLUMNS, contains, intersect, isInGrid, type CellRect } from "./addresses";
 import { parseCellInput, type CellContent } from "./cellInput";
-import { fail } from "./errors";
+import { fail, points } from "./errors";
 import type { EvaluatedCell, FormulaEngine } from "./formulaEngine";
 import { checkSheetName } from "./nameRules";
 import { formatText } from "./numberFormat";
@@ -305,11 +305,10 @@ export class SheetsModel {
   }
 
   setColumnWidth(ref: RangeRef, width: unknown): void {
-    if (typeof width !== "number" || !(width >= 0))
-      fail("InvalidArgument", "columnWidth must be a number of points, 0 or more.");
+    const checked = points(width, "columnWidth");
     const sheet = this.sheet(ref.sheetId);
     for (let c = ref.rect.column; c < ref.rect.column + ref.rect.columnCount; c++)
-      sheet.columnWidths.set(c, width);
+      sheet.columnWidths.set(c, checked);
   }
 
   /** Widths from the longest text in each column of the range (about 5.25pt a character). */

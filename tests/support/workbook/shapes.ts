@@ -4,7 +4,7 @@
  * type, arrowhead and dash style; sizes and weights not negative; a group of at least two shapes of one
  * sheet, none already in a group; deleting a group deletes what it holds.
  */
-import { fail } from "./errors";
+import { fail, points } from "./errors";
 
 export const GEOMETRIC_SHAPE_TYPES = new Set([
   "Rectangle",
@@ -52,12 +52,6 @@ export interface ShapeModel {
   /** The group it belongs to, and for a group, what it holds. */
   group?: string;
   members?: string[];
-}
-
-function points(value: unknown, what: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
-    fail("InvalidArgument", `${what} must be a number of points, 0 or more.`);
-  return value;
 }
 
 export class Shapes {
